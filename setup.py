@@ -39,7 +39,7 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
-    package_data = {'affirm3d': ['data/*.tif', 'data/*.md', 'models/*.pt', 'models/*.md']},
+    package_data = {'affirm3d': ['samples/*.tif', 'samples/*.md', 'models/*.pt', 'models/*.md']},
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),
