@@ -18,7 +18,8 @@ def render(nb_path: Path) -> str:
         if c['cell_type'] == 'markdown': parts.append(src)
         elif c['cell_type'] == 'code': parts.append('```python\n' + src + '\n```')
     text = '\n\n'.join(parts) + '\n'
-    return re.sub(r'\]\((\d\d[a-z]?_[\w-]+)\.ipynb\)', r'](nbs/\1.ipynb)', text)  # notebook links from the repo root
+    text = re.sub(r'\]\((\d\d[a-z]?_[\w-]+)\.ipynb\)', r'](nbs/\1.ipynb)', text)  # notebook links from the repo root
+    return text.replace('](images/', '](nbs/images/')
 
 if __name__ == '__main__':
     text = render(root / 'nbs' / 'index.ipynb')
