@@ -9,4 +9,5 @@ from .learner import *
 from .training import *
 from .predict import *
 from .metrics import *
+from .care import *
 from .viewer import *
