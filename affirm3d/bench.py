@@ -17,7 +17,7 @@ from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_
 from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
 from .fourier import estimate_anisotropy
-from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table,
+from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
                               evaluate, _isotropy)
 from .data import _torch_threads
 from .care import train_care, care_restore
@@ -147,14 +147,9 @@ def _sigma(case: BenchCase) -> float:
     return case.axial_sigma
 
 def _pretrained_for(z_factor: int):
-    "(generator, name) of a shipped pretrained generator for `z_factor`, or (None, None)."
-    try:
-        from affirm3d.training import available_pretrained, pretrained
-        for name in available_pretrained():
-            g = pretrained(name)
-            if g.config.get('z_factor') == z_factor: return g, name
-    except Exception as e: warnings.warn(f"bench: could not load the shipped pretrained models ({e}); affirm3d starts from scratch")
-    return None, None
+    "(generator, name) of the shipped pretrained generator for `z_factor` (`affirm3d.training.pretrained_for`), or (None, None)."
+    from affirm3d.training import pretrained_for
+    return pretrained_for(z_factor)
 
 def _affirm3d_overrides(case: BenchCase) -> dict:
     "Training settings that fit the case's stack: low-res patch ≤ (8, 32, 32); a discriminator that fits the output patch (or none)."
@@ -205,7 +200,8 @@ def score(pred, case: BenchCase) -> dict:
     out = {}
     if case.gt is not None:
         planes = plane_metrics(pred, case.gt)
-        out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'])
+        out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'],
+                   bg_fp=background_false_positive(pred, case.gt))
     out['isotropy'] = _isotropy(torch.as_tensor(pred))
     return out
 
@@ -218,7 +214,7 @@ def reference_row(case: BenchCase) -> dict:
     return dict(case=case.name, method='reference', note=frc)
 
 # %% ../nbs/08b_bench.ipynb #ffa474c1
-COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'seconds', 'x_linear', 'note']
+COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'bg_fp', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
 def _names(wanted) -> list[str] | None:

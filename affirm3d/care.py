@@ -12,15 +12,14 @@ import torch.nn.functional as F
 
 from .io import PercentileNorm, Stack, validate_volume
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, axis_power_spectra, noise_floor, estimate_anisotropy, UPSAMPLE_MODES
+from .fourier import upsample_z, axis_power_spectra, estimate_anisotropy, estimate_noise_std, UPSAMPLE_MODES
 from .models import AttentionResUNet, init_weights, pad_to_multiple, count_params
 from .data import BatchStream, make_loader, DataLoaders, _torch_threads
 from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,
                               set_seed)
 
 # %% auto #0
-__all__ = ['FUSIONS', 'degrade_lateral', 'estimate_noise_std', 'LateralPairs', 'lateral_pairs', 'CareModel', 'train_care',
-           'care_restore']
+__all__ = ['FUSIONS', 'degrade_lateral', 'LateralPairs', 'lateral_pairs', 'CareModel', 'train_care', 'care_restore']
 
 # %% ../nbs/08a_care.ipynb #184946ac
 _LATERAL = {'y': -2, 'x': -1}
@@ -53,14 +52,6 @@ def degrade_lateral(vol, z_factor: int, axial_sigma: float, axis: str = 'y', mod
         kept = kept + noise_std * torch.randn(kept.shape, generator=g).to(kept)
     out = upsample_z(kept, f, mode)[..., :n, :, :].movedim(-3, dim).contiguous()
     return out.numpy() if was_np else out
-
-# %% ../nbs/08a_care.ipynb #4659f302
-def estimate_noise_std(vol) -> float:
-    "Standard deviation of the white noise in a (Z, Y, X) volume, from the plateau of its lateral spectra near Nyquist."
-    t = torch.as_tensor(np.asarray(vol, dtype=np.float32)) if not isinstance(vol, torch.Tensor) else vol.float()
-    spec = axis_power_spectra(t)
-    var = 0.5 * (noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x']))
-    return float(var.clamp_min(0).sqrt())
 
 # %% ../nbs/08a_care.ipynb #e7b577b6
 class LateralPairs(BatchStream):

@@ -13,7 +13,8 @@ import torch.nn as nn
 __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'spectral_window', 'line_power_spectrum',
            'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
            'z_interp_matrix', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor', 'estimate_anisotropy',
-           'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
+           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution',
+           'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
 _TINY = 1e-30
@@ -299,6 +300,38 @@ def estimate_anisotropy(vol, z_factor: float | None = None, voxel_um=None, windo
     sigmas = np.linspace(0, max_sigma, int(max_sigma*100) + 1)
     fit = _fit_axial_sigma(vol_zyx, float(z_factor), window, snr_min, k_min, False, sigmas)
     return dict(sigma_extra=fit['sigma_extra'], z_factor=float(z_factor), fit=fit)
+
+# %% ../nbs/03_fourier.ipynb #7bac0594
+def estimate_noise_std(vol) -> float:
+    """Standard deviation of the white noise in a (Z, Y, X) volume (or a batch of them, (B, Z, Y, X)), from the plateau
+    of its lateral spectra near Nyquist (`noise_floor`), where a band-limited image has no signal left."""
+    t = torch.as_tensor(np.asarray(vol, dtype=np.float32)) if not isinstance(vol, torch.Tensor) else vol.float()
+    spec = axis_power_spectra(t)
+    var = 0.5 * (noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x']))
+    return float(var.clamp_min(0).mean().sqrt())
+
+# %% ../nbs/03_fourier.ipynb #8b081244
+def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: float | None = None, window: str = 'hann',
+                  snr_min: float = 3., k_min: float = 0.03, max_sigma: float = 12., tol: float = 0.01) -> dict:
+    """Which z factors (z step / lateral pixel) are consistent with a raw (Z, Y, X) stack's spectra? For each candidate
+    f: the fitted extra axial σ and the fit residual. -> dict(factors, sigma_extra, rss, consistent, lower_bound,
+    axial_sigma_per_step). The spectra bound f from below but do not fix it (see the text); `axial_sigma_per_step`
+    (the total axial σ in z steps, the quantity they do fix) needs the lateral PSF σ in pixels (`lateral_sigma`)."""
+    vol_zyx = _mean3d(vol)
+    sigmas = np.linspace(0, max_sigma, int(max_sigma * 100) + 1)
+    fits = [_fit_axial_sigma(vol_zyx, float(f), window, snr_min, k_min, False, sigmas) for f in factors]
+    rss = np.array([ft['rss'] if math.isfinite(ft['sigma_extra']) else np.inf for ft in fits])
+    if not np.isfinite(rss).any():
+        raise ValueError("no candidate z factor could be fitted: the stack has too little signal along z (too few slices "
+                         "or too much noise); read the z factor from the voxel size")
+    ok = rss <= rss.min() + tol
+    consistent = [float(f) for f, o in zip(factors, ok) if o]
+    out = dict(factors=[float(f) for f in factors], sigma_extra=[ft['sigma_extra'] for ft in fits], rss=rss.tolist(),
+               consistent=consistent, lower_bound=min(consistent))
+    if lateral_sigma is not None:
+        out['axial_sigma_per_step'] = float(np.median([math.hypot(s, lateral_sigma) / f for f, s, o
+                                                       in zip(factors, out['sigma_extra'], ok) if o]))
+    return out
 
 # %% ../nbs/03_fourier.ipynb #11e59857
 def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03,

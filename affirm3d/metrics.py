@@ -14,8 +14,8 @@ from .fourier import upsample_z, isotropy_index, estimate_anisotropy, frc_curve,
 
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
-           'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt',
-           'evaluate', 'metrics_table', 'baselines']
+           'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'background_mask', 'background_false_positive',
+           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'evaluate', 'metrics_table', 'baselines']
 
 # %% ../nbs/08_metrics.ipynb #27a37e96
 def _as_tensor(vol, name: str = 'vol', dtype=torch.float64, device=None) -> torch.Tensor:
@@ -168,6 +168,22 @@ def mask_iou(pred, gt, threshold: str | float = 'otsu', match: str = 'none') -> 
         raise ValueError(f"pred and gt must have the same shape, got {tuple(mp.shape)} and {tuple(mg.shape)}")
     union = int((mp | mg).sum())
     return 1.0 if union == 0 else int((mp & mg).sum()) / union
+
+# %% ../nbs/08_metrics.ipynb #7f2f6ceb
+def background_mask(gt, rel: float = 0.01, guard_sigma: float = 2.0) -> torch.Tensor:
+    "Boolean mask of the empty background of a ground truth: Gaussian-blurred (σ = `guard_sigma`) gt within `rel` × range of its minimum."
+    g = _as_tensor(gt, 'gt')
+    if g.ndim != 3: raise ValueError(f"expected a (Z, Y, X) ground truth, got shape {tuple(g.shape)}")
+    b = torch.as_tensor(gaussian_blur(g, (guard_sigma,) * 3))
+    return (b - g.min()) < rel * gt_data_range(g)
+
+def background_false_positive(pred, gt, rel: float = 0.01, guard_sigma: float = 2.0, match: str = 'affine') -> float:
+    """Mean positive excess of `pred` (intensity-matched to `gt`) over `gt` in the gt's empty background
+    (`background_mask`), in percent of the gt range; NaN if the ground truth has no empty background."""
+    p, g, L = _prepare(pred, gt, match)
+    mask = background_mask(g, rel, guard_sigma)
+    if not bool(mask.any()): return float('nan')
+    return 100. * float((p - g).clamp_min(0)[mask].mean()) / L
 
 # %% ../nbs/08_metrics.ipynb #ab75abdf
 def _like_input(out: torch.Tensor, like):

@@ -143,6 +143,7 @@ def pad_to_multiple(vol: torch.Tensor, multiple: int, n_spatial: int = 3) -> tup
 # %% ../nbs/04_models.ipynb #e6967463
 PRESETS: dict[str, dict] = {
     'tiny': dict(base_channels=8, depth=2),
+    'small': dict(base_channels=16, depth=2),
     'standard': dict(base_channels=32, depth=3),
 }
 

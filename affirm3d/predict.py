@@ -89,6 +89,7 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
     if isinstance(model, torch.nn.Module) and device is None:
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
     device = torch.device(device or 'cpu')
+    if isinstance(model, torch.nn.Module): model.to(device)      # a CPU model with device='cuda' must not fail deep in torch
     stride = _stride(model)
     align_z = stride // math.gcd(stride, f)          # input z step whose f-multiple lies on the pooling grid
     vol, shape = _pad_end(torch.as_tensor(vol_zyx, dtype=torch.float32), (align_z, stride, stride))

@@ -17,7 +17,7 @@ from torch import nn
 from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume, parse_voxel_size
 from .psf import extra_axial_sigma
 from .simulate import STRUCTURES, SimParams, simulate, random_params
-from .fourier import FourierLoss, upsample_z, estimate_anisotropy, isotropy_index
+from .fourier import FourierLoss, upsample_z, estimate_anisotropy, isotropy_index, estimate_noise_std
 from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build_generator, lateral_slices,
                              axial_slices, random_flip_rot2d)
 from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, _torch_threads
@@ -26,18 +26,20 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
                               set_seed, read_log)
 
 # %% auto #0
-__all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'DEFAULT_LOSSES', 'PRETRAINED', 'TrainConfig', 'TrainLoss',
-           'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'make_gan', 'TrainResult', 'pretrain',
-           'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator', 'available_pretrained',
-           'pretrained', 'match_affine', 'psnr', 'apply_generator', 'evaluate', 'loss_terms', 'relative_loss',
-           'train_throughput']
+__all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'PRETRAINED',
+           'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data',
+           'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
+           'export_generator', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for', 'match_affine',
+           'psnr', 'apply_generator', 'evaluate', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
-TERMS = ('fourier', 'real', 'consistency', 'adv')
+TERMS = ('fourier', 'real', 'consistency', 'lateral', 'adv')
 TERM_NORMS = ('init', 'running', 'none')
 SIGMA_SOURCES = ('known', 'estimated', 'simulation')
-DEFAULT_LOSSES = {'pretrain': ('fourier', 'real', 'consistency', 'adv'), 'selfsup': ('fourier', 'consistency', 'adv')}
+CALLBACK_TERMS = ('lateral', 'adv')             # terms that need the model or a critic: added by callbacks
+DEFAULT_LOSSES = {'pretrain': ('fourier', 'real', 'consistency', 'adv'), 'selfsup': ('fourier', 'consistency', 'lateral')}
+REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.1, lr=5e-4)}   # fields left None
 _SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background')
 
 def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
@@ -60,14 +62,15 @@ class TrainConfig:
     lo_pct: float = 1.0                         # percentile normalisation of every stack / simulated pair
     hi_pct: float = 99.8
     generator_losses: tuple | None = None       # subset of TERMS; None: DEFAULT_LOSSES[regime]
-    w_fourier: float = 1.0                      # weights of the NORMALISED terms (see term_norm)
+    w_fourier: float | None = None              # weights of the NORMALISED terms (see term_norm); None: REGIME_DEFAULTS
     w_real: float = 0.2
     w_consistency: float = 0.2
     w_adv: float = 0.05
+    w_lateral: float = 1.0                      # 'lateral': restore a lateral axis of the output degraded like z
     term_norm: str = 'init'                     # 'init' (first value) | 'running' (EMA of each term) | 'none' (raw)
     norm_beta: float = 0.9                      # EMA factor of term_norm='running' (~10-step memory)
     fourier_kw: dict = field(default_factory=dict)   # keyword arguments of affirm3d.fourier.FourierLoss
-    lr: float = 2e-3                            # generator peak learning rate (AdamW, one-cycle)
+    lr: float | None = None                     # generator peak learning rate (AdamW, one-cycle); None: REGIME_DEFAULTS
     d_lr: float = 2e-4                          # discriminator learning rate (Adam, betas 0.5, 0.999)
     weight_decay: float = 1e-4
     betas: tuple = (0.9, 0.99)
@@ -119,6 +122,8 @@ class TrainConfig:
     def validate(self) -> 'TrainConfig':
         "Check every field (ValueError saying what to change); normalises lists to tuples. Returns self."
         if self.regime not in REGIMES: raise ValueError(f"regime must be one of {REGIMES}, got {self.regime!r}")
+        for k, v in REGIME_DEFAULTS[self.regime].items():
+            if getattr(self, k) is None: setattr(self, k, v)
         if self.z_factor is None:
             if self.regime == 'pretrain': raise ValueError("pretrain needs a z_factor (an integer >= 1), got None")
         else: self.z_factor = _posint(self.z_factor, 'z_factor')
@@ -217,10 +222,10 @@ class TrainConfig:
 
 # %% ../nbs/06a_training.ipynb #73f6c4f7
 class TrainLoss:
-    "Raw generator terms of a `TrainConfig` (all but 'adv', which GANCB adds) as a dict with 'total'; `weights` are the config's."
+    "Raw generator terms of a `TrainConfig` (all but 'adv' and 'lateral', which callbacks add) as a dict with 'total'; `weights` are the config's."
     def __init__(self, cfg: TrainConfig, fourier: nn.Module | None = None):
         self.cfg = cfg
-        self.terms = tuple(t for t in cfg.losses if t != 'adv')
+        self.terms = tuple(t for t in cfg.losses if t not in CALLBACK_TERMS)
         self.weights = {t: cfg.weights[t] for t in self.terms}
         self.fourier = fourier if fourier is not None else (FourierLoss(**cfg.fourier_kw) if 'fourier' in self.terms else None)
         self._fm = {}
@@ -330,6 +335,34 @@ def make_gan(cfg: TrainConfig) -> GANCB:
     return GANCB(disc, real_fn=real_fn, fake_fn=fake_fn, adv_weight=cfg.w_adv, loss=cfg.gan_loss, d_lr=cfg.d_lr,
                  warmup_steps=cfg.adv_warmup)
 
+# %% ../nbs/06a_training.ipynb #472a801b
+class LateralCB(Callback):
+    """The 'lateral' term: degrade a lateral axis of the (detached) output like z — extra axial blur, subsampling by f,
+    the input's noise level — and train the generator to restore it (x and y alternate per step)."""
+    order = 44                      # after the loss, before GANCB (45) and the term normalisation (46)
+    def __init__(self, cfg: TrainConfig):
+        if cfg.axial_sigma is None: raise ValueError("the lateral term needs the extra axial sigma: set TrainConfig.axial_sigma")
+        self.fm, self.weight, self.f = ForwardModel(cfg.z_factor, cfg.axial_sigma), cfg.w_lateral, cfg.z_factor
+
+    def pair(self, preds: torch.Tensor, lr: torch.Tensor, axis: int) -> tuple:
+        "(degraded input, target) of the lateral term: `axis` (3 = y, 4 = x) of `preds` (B, C, fZ, Y, X) swapped into z."
+        target = preds.detach().transpose(2, axis)
+        n = (target.shape[2] // self.f) * self.f
+        if n < self.f: raise ValueError(f"the lateral patch side {target.shape[2]} is smaller than the z factor {self.f}")
+        target = target[:, :, :n].contiguous()
+        deg = self.fm(target)
+        noise = estimate_noise_std(lr.detach().flatten(0, 1))
+        return deg + noise * torch.randn_like(deg), target
+
+    def after_loss(self, learn):
+        lr = learn.batch['lr'] if isinstance(learn.batch, dict) else learn.batch[0]
+        self.fm.to(learn.preds.device)
+        deg, target = self.pair(learn.preds, lr, 4 if learn.global_step % 2 else 3)
+        term = (learn.model(deg) - target).abs().mean()
+        learn.loss = learn.loss + self.weight * term
+        learn.loss_terms = {**learn.loss_terms, 'lateral': term}
+        learn.loss_weights = {**learn.loss_weights, 'lateral': self.weight}
+
 # %% ../nbs/06a_training.ipynb #88e6abad
 class TrainResult(NamedTuple):
     "What a training call returns: the trained generator, its checkpoint, the per-step history and the exported generator file."
@@ -367,6 +400,7 @@ def _learner(cfg: TrainConfig, model: nn.Module, dls, out: Path | None, progress
     cbs_all = [EpochSyncCB(), SigmaCB(), DeviceCB(device), TermNormCB(cfg.weights, cfg.term_norm, cfg.norm_beta),
                NaNGuardCB(), LRScheduleCB(cfg.schedule)]
     if cfg.grad_clip: cbs_all.append(GradClipCB(cfg.grad_clip))
+    if 'lateral' in cfg.losses: cbs_all.append(LateralCB(cfg))
     if 'adv' in cfg.losses: cbs_all.append(make_gan(cfg))
     if cfg.mixed_precision: cbs_all.append(MixedPrecisionCB())
     if cfg.minutes: cbs_all.append(TimeBudgetCB(cfg.minutes))
@@ -478,6 +512,8 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     init_model, what = _load_init(init) if init is not None and not auto else (None, None)
     cfg = _budget(resolve_selfsup_config(stack, cfg, init_model), steps, minutes)
     if auto: init_model, what = _pretrained_for(cfg)
+    if init_model is not None and init_model.config.get('preset') in PRESETS:     # the init model fixes the architecture
+        cfg = cfg.replace(preset=init_model.config['preset'])
     out, gen_path = _out_paths(out, resume, overwrite)
     set_seed(cfg.seed)
     if init_model is not None: _check_model(init_model, cfg, what); model = init_model
@@ -544,14 +580,23 @@ def pretrained(name: str = 'tiny_f4', device='cpu') -> nn.Module:
 
 PRETRAINED: dict = {n: _models_dir() / f'{n}.pt' for n in available_pretrained()}   # name -> file, at import time
 
+PRESET_PREFERENCE = ('small', 'tiny', 'standard')   # which shipped model `pretrained_for` picks first
+
+def pretrained_for(z_factor: int, preset: str | None = None) -> tuple:
+    """(generator, name) of the best shipped model for `z_factor` — of `preset` if given, else the first preset of
+    `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped."""
+    presets = (preset,) if preset else PRESET_PREFERENCE
+    for p in presets:
+        name = f'{p}_f{z_factor}'
+        if name in available_pretrained(): return pretrained(name), name
+    return None, None
+
 def _pretrained_for(cfg: TrainConfig) -> tuple:
-    "(generator, description) of the shipped model for cfg's z factor and preset, or (None, None) with a warning."
-    for name in available_pretrained():
-        g = pretrained(name)
-        if g.config.get('z_factor') == cfg.z_factor and g.config.get('preset') == cfg.preset:
-            return g, f'pretrained model {name!r}'
-    warnings.warn(f"no shipped model for z_factor={cfg.z_factor}, preset={cfg.preset!r} "
-                  f"(shipped: {available_pretrained() or 'none'}); training from scratch")
+    "(generator, description) of the shipped model for cfg's z factor (any preset), or (None, None) with a warning."
+    g, name = pretrained_for(cfg.z_factor)
+    if g is not None: return g, f'pretrained model {name!r}'
+    warnings.warn(f"no shipped model for z_factor={cfg.z_factor} (shipped: {available_pretrained() or 'none'}); "
+                  "training from scratch")
     return None, None
 
 # %% ../nbs/06a_training.ipynb #8e4351b8
@@ -609,9 +654,15 @@ def evaluate(model: nn.Module, lr, gt=None, device=None, axial_sigma: float | No
 # %% ../nbs/06a_training.ipynb #2e5f01a3
 @torch.no_grad()
 def loss_terms(model: nn.Module, batch: dict, cfg: TrainConfig) -> dict:
-    "Raw generator terms (no adversarial term) of `model` on one batch, in eval mode: for before/after comparisons."
+    "Raw generator terms (no adversarial term; the lateral term with seeded noise) of `model` on one batch, in eval mode: for before/after comparisons."
     was = model.training; model.eval()
-    terms = TrainLoss(cfg.replace(generator_losses=[t for t in cfg.losses if t != 'adv'] or ['fourier']))(model(batch['lr']), batch)
+    preds = model(batch['lr'])
+    terms = TrainLoss(cfg.replace(generator_losses=[t for t in cfg.losses if t != 'adv'] or ['fourier']))(preds, batch)
+    if 'lateral' in cfg.losses:
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(0)
+            deg, target = LateralCB(cfg).pair(preds, batch['lr'], axis=4)
+        terms['lateral'] = (model(deg) - target).abs().mean()
     model.train(was)
     return {k: float(v) for k, v in terms.items() if k != 'total'}
 
