@@ -18,8 +18,8 @@ from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
 from .fourier import estimate_anisotropy
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
-                              evaluate, _isotropy)
-from .data import _torch_threads
+                              evaluate, volume_isotropy)
+from .data import torch_threads
 from .care import train_care, care_restore
 
 # %% auto #0
@@ -202,12 +202,12 @@ def score(pred, case: BenchCase) -> dict:
         planes = plane_metrics(pred, case.gt)
         out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'],
                    bg_fp=background_false_positive(pred, case.gt))
-    out['isotropy'] = _isotropy(torch.as_tensor(pred))
+    out['isotropy'] = volume_isotropy(torch.as_tensor(pred))
     return out
 
 def reference_row(case: BenchCase) -> dict:
     "What a perfect restoration would score (isotropy of the reference), or the input's FRC resolution for a real stack."
-    if case.gt is not None: return dict(case=case.name, method='reference', isotropy=_isotropy(torch.as_tensor(case.gt)))
+    if case.gt is not None: return dict(case=case.name, method='reference', isotropy=volume_isotropy(torch.as_tensor(case.gt)))
     ev = evaluate(interpolate_z(case.lr, case.z_factor), lr=case.lr, voxel_um=case.hr_voxel_um)
     unit = 'µm' if case.voxel_um is not None else 'px'
     frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'
@@ -259,7 +259,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     rows = []
     settings = dict(quick=quick, minutes=minutes, steps=steps, seed=seed, threads=threads, methods=methods,
                     cases=[c.name for c in cases])
-    with _torch_threads(threads):
+    with torch_threads(threads):
         for case in cases:
             case_rows = _run_case(case, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose)
             rows += case_rows

@@ -14,7 +14,7 @@ from .io import PercentileNorm, Stack, validate_volume
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, axis_power_spectra, estimate_anisotropy, estimate_noise_std, UPSAMPLE_MODES
 from .models import AttentionResUNet, init_weights, pad_to_multiple, count_params
-from .data import BatchStream, make_loader, DataLoaders, _torch_threads
+from .data import BatchStream, make_loader, DataLoaders, torch_threads
 from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,
                               set_seed)
 
@@ -149,7 +149,7 @@ def train_care(lr_vol, z_factor: int, axial_sigma: float | None, steps: int | No
     if minutes is not None and not minutes > 0: raise ValueError(f"minutes must be > 0, got {minutes!r}")
     if min(vol.shape[1:]) < max(f, 8): raise ValueError(f"the lateral size {vol.shape[1:]} is too small; need >= {max(f, 8)} pixels")
     t0 = time.perf_counter()
-    with _torch_threads(threads):
+    with torch_threads(threads):
         sigma = _sigma_for(vol, f, axial_sigma)
         norm = PercentileNorm(lo_pct, hi_pct).fit(vol)
         vol_n = torch.from_numpy(np.ascontiguousarray(norm(vol), dtype=np.float32))

@@ -87,9 +87,18 @@ def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_
     return dict(paths, params=out / 'params.json')
 
 # %% ../nbs/10_cli.ipynb #fca25505
-def resolve_model(model: str):
-    "A generator from a shipped model name or a model/checkpoint file path (clear error otherwise)."
-    from affirm3d.training import pretrained, load_generator, PRETRAINED
+def resolve_model(model: str, z_factor: int | None = None):
+    "A generator from 'auto' (the shipped model for `z_factor`), a shipped model name or a model/checkpoint file path (clear error otherwise)."
+    from affirm3d.training import pretrained, load_generator, PRETRAINED, pretrained_for
+    if model == 'auto':
+        if z_factor is None:
+            raise UserError("the z factor is unknown (the stack has no voxel size): pass --voxel-size Z,Y,X (µm), "
+                            "--z-factor F or --model NAME")
+        gen, _ = pretrained_for(z_factor)
+        if gen is None:
+            raise UserError(f"no shipped model for z factor {z_factor} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
+                            f"with `affirm3d pretrain --z-factor {z_factor} --out MODEL.pt` or `affirm3d train`")
+        return gen
     if Path(model).suffix in ('.pt', '.pth') or Path(model).exists():
         if not Path(model).exists(): raise FileNotFoundError(f"model file {model} not found")
         return load_generator(model)
@@ -102,7 +111,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 output: Param("where to write the restored stack (TIFF, float32 unless --dtype)", str),
                 voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
                 z_factor: Param("z factor f of the model to use when the stack has no voxel size", int) = None,
-                model: Param("shipped model name or model file (from affirm3d train)", str) = 'tiny_f4',
+                model: Param("'auto' (the shipped model for the stack's z factor), a shipped model name or a model file", str) = 'auto',
                 tta: Param("test-time augmentation: average 8 xy symmetries, write their spread", bool) = False,
                 maps: Param("also write OUTPUT_consistency.tif (and OUTPUT_uncertainty.tif with --tta)", bool) = False,
                 isotropic: Param("resample z to exactly the pixel size (linear, after restoration)", bool) = False,
@@ -117,7 +126,11 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
-    gen = resolve_model(model)
+    f_stack = z_factor
+    if model == 'auto' and f_stack is None:          # the z factor of the stack: --voxel-size, else the file's metadata
+        vox = _voxel(voxel_size) or read_stack(input, axes=axes, channel=channel).voxel_um
+        if vox is not None: f_stack = max(1, round(vox[0] / vox[2]))
+    gen = resolve_model(model, f_stack)
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
     gen = gen.to(device)
     if z_factor is not None and z_factor != gen.z_factor:
@@ -235,7 +248,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
 
 # %% ../nbs/10_cli.ipynb #3e8087bd
 def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3d_demo',
-             model: Param("shipped model name or model file", str) = 'tiny_f4',
+             model: Param("shipped model name or model file", str) = 'small_f4',
              size: Param("edge of the simulated ground-truth cube, in voxels", int) = 64,
              seed: Param("random seed of the simulation", int) = 1,
              overwrite: Param("replace existing files", bool) = False,

@@ -20,8 +20,9 @@ from .simulate import SimParams, axial_blur, random_params, simulate, subsample_
 # %% auto #0
 __all__ = ['SPLITS', 'closed_gt_slices', 'pair_kind', 'open_pair', 'Dihedral', 'random_dihedral', 'augment_pair',
            'normalise_pair', 'StackStats', 'stack_stats', 'check_not_empty', 'patch_score', 'collate', 'batch_to',
-           'BatchStream', 'PatchSampler', 'split_stack', 'sim_pair', 'SimStream', 'ZFactorBatchSampler', 'SimSet',
-           'cached_sim_set', 'train_valid_split', 'EpochLoader', 'make_loader', 'DataLoaders', 'throughput']
+           'BatchStream', 'PatchSampler', 'split_stack', 'sim_pair', 'torch_threads', 'SimStream',
+           'ZFactorBatchSampler', 'SimSet', 'cached_sim_set', 'train_valid_split', 'EpochLoader', 'make_loader',
+           'DataLoaders', 'throughput']
 
 # %% ../nbs/05_data.ipynb #277aa226
 def closed_gt_slices(z_lr: int, z_factor: int) -> int:
@@ -332,7 +333,7 @@ def sim_pair(params: SimParams) -> dict:
 
 # %% ../nbs/05_data.ipynb #cdda5498
 @contextmanager
-def _torch_threads(n: int | None):
+def torch_threads(n: int | None):
     "Temporarily run torch on `n` intra-op threads (None: leave as is)."
     if n is None: yield; return
     old = torch.get_num_threads()
@@ -401,7 +402,7 @@ class SimStream(BatchStream):
         return item
 
     def make_batch(self, b: int) -> dict:
-        with _torch_threads(self.threads): return super().make_batch(b)
+        with torch_threads(self.threads): return super().make_batch(b)
 
     def valid(self, n_batches: int, **kw) -> 'SimStream':
         "The matching validation stream (split 'valid', no augmentation, fixed epoch): never overlaps this one."
@@ -490,7 +491,7 @@ def cached_sim_set(n: int, seed: int = 0, split='train', hr_patch_zyx=(32, 32, 3
     stream = SimStream(hr_patch_zyx, z_factors, batch_size=1, seed=seed, split=split, augment=False, min_snr=min_snr,
                        with_params=True, **ranges)
     lr, gt, zfs, norms, params = [], [], [], [], []
-    with _torch_threads(stream.threads):
+    with torch_threads(stream.threads):
         for i in range(int(n)):
             rng = np.random.default_rng([seed, stream.split, i])
             f = stream.batch_z_factor(rng)

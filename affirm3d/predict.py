@@ -17,7 +17,7 @@ from fastprogress.fastprogress import progress_bar
 from .io import Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, estimate_anisotropy
-from .training import TrainConfig, _sim_sigma
+from .training import TrainConfig, sim_axial_sigma
 
 # %% auto #0
 __all__ = ['HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape', 'Restored',
@@ -195,7 +195,7 @@ def _extra_axial_sigma(model, vol_norm: torch.Tensor, f: int, axial_sigma: float
     if math.isfinite(est): return est, 'estimated from the stack'
     train_cfg = getattr(model, 'train_config', None)          # set by affirm3d.training.load_generator
     sigma = getattr(train_cfg, 'axial_sigma', None) if not isinstance(train_cfg, dict) else train_cfg.get('axial_sigma')
-    if sigma is None and isinstance(train_cfg, TrainConfig): sigma = _sim_sigma(train_cfg)   # pre-trained: the simulations' optics
+    if sigma is None and isinstance(train_cfg, TrainConfig): sigma = sim_axial_sigma(train_cfg)   # pre-trained: the simulations' optics
     return (None, 'unknown') if sigma is None else (float(sigma), "the model's training config")
 
 def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_factor: int, extra_sigma: float) -> torch.Tensor:

@@ -18,9 +18,10 @@ from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume
 from .psf import extra_axial_sigma
 from .simulate import STRUCTURES, SimParams, simulate, random_params
 from .fourier import FourierLoss, upsample_z, estimate_anisotropy, isotropy_index, estimate_noise_std
+from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build_generator, lateral_slices,
                              axial_slices, random_flip_rot2d)
-from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, _torch_threads
+from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, torch_threads
 from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVLoggerCB, LRScheduleCB,
                               TimeBudgetCB, GradClipCB, NaNGuardCB, CheckpointCB, MixedPrecisionCB, GANCB, MetricsCB,
                               set_seed, read_log)
@@ -28,9 +29,9 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'PRETRAINED',
            'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data',
-           'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
-           'export_generator', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for', 'match_affine',
-           'psnr', 'apply_generator', 'evaluate', 'loss_terms', 'relative_loss', 'train_throughput']
+           'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config',
+           'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
+           'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -318,7 +319,7 @@ def sim_data(cfg: TrainConfig) -> DataLoaders:
     return DataLoaders(train.loader(cfg.batch_size, shuffle=True, seed=cfg.seed),
                        None if valid is None else valid.loader(cfg.batch_size, shuffle=False))
 
-def _sim_sigma(cfg: TrainConfig) -> float | None:
+def sim_axial_sigma(cfg: TrainConfig) -> float | None:
     "The extra axial sigma of a pretrain config's simulations if it is fixed (None if drawn from a range)."
     lat, ratio = cfg.sim.get('lateral_sigma', (1.0, 1.5)), cfg.sim.get('axial_ratio', (2.0, 5.0))
     if np.ndim(lat) or np.ndim(ratio): return None
@@ -415,7 +416,7 @@ def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, 
     if out is not None and not (resume and (out / 'config.json').exists()): cfg.save(out / 'config.json')
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
-    with _torch_threads(cfg.threads):
+    with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
     model.train_config = cfg
     model.eval()
@@ -456,11 +457,11 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
     if cfg.regime != 'pretrain': raise ValueError(f"pretrain needs regime='pretrain', got {cfg.regime!r}; use self_supervised")
     cfg = _budget(cfg, steps, minutes)
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
-        cfg = cfg.replace(axial_sigma=_sim_sigma(cfg), axial_sigma_source='simulation')
+        cfg = cfg.replace(axial_sigma=sim_axial_sigma(cfg), axial_sigma_source='simulation')
     out, gen_path = _out_paths(out, resume, overwrite)
     set_seed(cfg.seed)
     model = _init_model(init, cfg)
-    with _torch_threads(cfg.threads): dls = sim_data(cfg)
+    with torch_threads(cfg.threads): dls = sim_data(cfg)
     return _run(cfg, model, dls, out, gen_path, progress, device, resume, cbs)
 
 # %% ../nbs/06a_training.ipynb #2d91e020
@@ -518,7 +519,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     set_seed(cfg.seed)
     if init_model is not None: _check_model(init_model, cfg, what); model = init_model
     else: model = _init_model(None, cfg)
-    with _torch_threads(cfg.threads):
+    with torch_threads(cfg.threads):
         sampler = PatchSampler(stack.data, cfg.patch_zyx, cfg.z_factor, batch_size=cfg.batch_size,
                                n_batches=cfg.steps_per_epoch, augment=cfg.augment, lo_pct=cfg.lo_pct, hi_pct=cfg.hi_pct,
                                seed=cfg.seed)
@@ -600,21 +601,6 @@ def _pretrained_for(cfg: TrainConfig) -> tuple:
     return None, None
 
 # %% ../nbs/06a_training.ipynb #8e4351b8
-def match_affine(pred, gt):
-    "a·pred + b with (a, b) minimising the squared error to gt (least squares; numpy or torch)."
-    p, g = pred.reshape(-1).double(), gt.reshape(-1).double()
-    pc, gc = p - p.mean(), g - g.mean()
-    a = (pc * gc).sum() / (pc * pc).sum().clamp_min(1e-20)
-    return (a * pred.double() + (g.mean() - a * p.mean())).to(pred.dtype)
-
-def psnr(pred, gt, data_range: float | None = None) -> float:
-    "PSNR (dB) of pred against gt after `match_affine`; data_range defaults to gt's max - min."
-    pred, gt = torch.as_tensor(pred).float(), torch.as_tensor(gt).float()
-    m = match_affine(pred, gt)
-    mse = ((m - gt) ** 2).mean().double()
-    rng = float(gt.max() - gt.min()) if data_range is None else data_range
-    return float(10 * torch.log10(rng ** 2 / mse.clamp_min(1e-20)))
-
 @torch.no_grad()
 def apply_generator(model: nn.Module, lr, norm: PercentileNorm | None = None, device=None) -> np.ndarray:
     "Run a generator on a whole ZYX stack (normalised with its own percentiles unless `norm`), back in input units."
@@ -626,7 +612,7 @@ def apply_generator(model: nn.Module, lr, norm: PercentileNorm | None = None, de
     model.train(was)
     return norm.invert(out).numpy()
 
-def evaluate(model: nn.Module, lr, gt=None, device=None, axial_sigma: float | None = None) -> dict:
+def evaluate_generator(model: nn.Module, lr, gt=None, device=None, axial_sigma: float | None = None) -> dict:
     "Generator vs linear z interpolation on one stack: PSNR after affine matching (with gt), Fourier loss, isotropy, consistency."
     vol = validate_volume(lr.data if isinstance(lr, Stack) else np.asarray(lr), name='stack')
     f = model.config['z_factor']
