@@ -25,8 +25,8 @@ from .care import train_care, care_restore
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
            'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case',
-           'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma', 'run_method', 'score', 'reference_row',
-           'run_bench', 'bench_table', 'bench_cmd']
+           'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides', 'run_method',
+           'score', 'reference_row', 'run_bench', 'bench_table', 'bench_cmd']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -151,7 +151,7 @@ def _pretrained_for(z_factor: int):
     from affirm3d.training import pretrained_for
     return pretrained_for(z_factor)
 
-def _affirm3d_overrides(case: BenchCase) -> dict:
+def affirm3d_overrides(case: BenchCase) -> dict:
     "Training settings that fit the case's stack: low-res patch ≤ (8, 32, 32); a discriminator that fits the output patch (or none)."
     z, y, x = case.lr.shape
     pz, py, px = min(8, z), min(32, y), min(32, x)
@@ -184,7 +184,7 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
         from affirm3d.training import self_supervised
         from affirm3d.predict import restore
         init, name = _pretrained_for(f)
-        kw = dict(z_factor=f, seed=seed, **_affirm3d_overrides(case))
+        kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case))
         kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
