@@ -27,9 +27,9 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
                               set_seed, read_log)
 
 # %% auto #0
-__all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'PRETRAINED',
-           'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data',
-           'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config',
+__all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
+           'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB',
+           'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config',
            'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
            'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
@@ -40,7 +40,8 @@ TERM_NORMS = ('init', 'running', 'none')
 SIGMA_SOURCES = ('known', 'estimated', 'simulation')
 CALLBACK_TERMS = ('lateral', 'adv')             # terms that need the model or a critic: added by callbacks
 DEFAULT_LOSSES = {'pretrain': ('fourier', 'real', 'consistency', 'adv'), 'selfsup': ('fourier', 'consistency', 'lateral')}
-REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.1, lr=5e-4)}   # fields left None
+REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.1)}   # fields left None
+SELFSUP_LR = {'finetune': 5e-4, 'scratch': 2e-3}     # selfsup lr left None: chosen when training starts (from an init model or not)
 _SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background')
 
 def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
@@ -71,7 +72,7 @@ class TrainConfig:
     term_norm: str = 'init'                     # 'init' (first value) | 'running' (EMA of each term) | 'none' (raw)
     norm_beta: float = 0.9                      # EMA factor of term_norm='running' (~10-step memory)
     fourier_kw: dict = field(default_factory=dict)   # keyword arguments of affirm3d.fourier.FourierLoss
-    lr: float | None = None                     # generator peak learning rate (AdamW, one-cycle); None: REGIME_DEFAULTS
+    lr: float | None = None                     # generator peak lr (AdamW, one-cycle); None: REGIME_DEFAULTS / SELFSUP_LR
     d_lr: float = 2e-4                          # discriminator learning rate (Adam, betas 0.5, 0.999)
     weight_decay: float = 1e-4
     betas: tuple = (0.9, 0.99)
@@ -153,6 +154,7 @@ class TrainConfig:
         if self.term_norm not in TERM_NORMS: raise ValueError(f"term_norm must be one of {TERM_NORMS}, got {self.term_norm!r}")
         if not 0 <= self.norm_beta < 1: raise ValueError(f"norm_beta must be in [0, 1), got {self.norm_beta}")
         for k in ('lr', 'd_lr'):
+            if k == 'lr' and self.lr is None and self.regime == 'selfsup': continue      # set by self_supervised
             if not getattr(self, k) > 0: raise ValueError(f"{k} must be > 0, got {getattr(self, k)!r}")
         if self.weight_decay < 0: raise ValueError(f"weight_decay must be >= 0, got {self.weight_decay}")
         self.betas = tuple(self.betas)
@@ -515,6 +517,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     if auto: init_model, what = _pretrained_for(cfg)
     if init_model is not None and init_model.config.get('preset') in PRESETS:     # the init model fixes the architecture
         cfg = cfg.replace(preset=init_model.config['preset'])
+    if cfg.lr is None: cfg = cfg.replace(lr=SELFSUP_LR['finetune' if init_model is not None else 'scratch'])
     out, gen_path = _out_paths(out, resume, overwrite)
     set_seed(cfg.seed)
     if init_model is not None: _check_model(init_model, cfg, what); model = init_model
