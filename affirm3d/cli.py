@@ -94,6 +94,9 @@ def resolve_model(model: str, z_factor: int | None = None):
         if z_factor is None:
             raise UserError("the z factor is unknown (the stack has no voxel size): pass --voxel-size Z,Y,X (µm), "
                             "--z-factor F or --model NAME")
+        if z_factor < 2:
+            raise UserError("the stack is already sampled near-isotropically along z (z step < 1.5 pixels): there is "
+                            "nothing to restore; pass --model NAME to run a model anyway")
         gen, _ = pretrained_for(z_factor)
         if gen is None:
             raise UserError(f"no shipped model for z factor {z_factor} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
