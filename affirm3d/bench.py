@@ -21,6 +21,7 @@ from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_luc
                               evaluate, volume_isotropy)
 from .data import torch_threads
 from .care import train_care, care_restore
+from .training import pretrained_for
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
@@ -146,10 +147,7 @@ def _sigma(case: BenchCase) -> float:
         case.axial_sigma, case.sigma_note = est, f'σ {how} {est:.2f} px'
     return case.axial_sigma
 
-def _pretrained_for(z_factor: int):
-    "(generator, name) of the shipped pretrained generator for `z_factor` (`affirm3d.training.pretrained_for`), or (None, None)."
-    from affirm3d.training import pretrained_for
-    return pretrained_for(z_factor)
+
 
 def affirm3d_overrides(case: BenchCase) -> dict:
     "Training settings that fit the case's stack: low-res patch ≤ (8, 32, 32); a discriminator that fits the output patch (or none)."
@@ -174,7 +172,7 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
         return care_restore(model, lr), dict(train_steps=len(model.history))
     if method == 'pretrained':                          # the shipped generator as it is, no training on the stack
         from affirm3d.predict import restore
-        model, name = _pretrained_for(f)
+        model, name = pretrained_for(f)
         if model is None: raise NotApplicable(f"no shipped model for z factor {f}")
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
@@ -183,7 +181,7 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
     if method == 'affirm3d':
         from affirm3d.training import self_supervised
         from affirm3d.predict import restore
-        init, name = _pretrained_for(f)
+        init, name = pretrained_for(f)
         kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case))
         kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
         with warnings.catch_warnings():

@@ -129,10 +129,9 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
+    stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))     # read once
     f_stack = z_factor
-    if model == 'auto' and f_stack is None:          # the z factor of the stack: --voxel-size, else the file's metadata
-        vox = _voxel(voxel_size) or read_stack(input, axes=axes, channel=channel).voxel_um
-        if vox is not None: f_stack = max(1, round(vox[0] / vox[2]))
+    if f_stack is None and stack.voxel_um is not None: f_stack = max(1, round(stack.voxel_um[0] / stack.voxel_um[2]))
     gen = resolve_model(model, f_stack)
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
     gen = gen.to(device)
@@ -141,7 +140,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                         f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
-        res = restore_file(input, output, gen, voxel_um=_voxel(voxel_size), axes=axes, channel=channel, dtype=dtype,
+        res = restore_file(stack, output, gen, dtype=dtype,
                            overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic, axial_sigma=axial_sigma,
                            progress=not quiet)
     for w in caught: print(f"warning: {w.message}", file=sys.stderr)
@@ -163,7 +162,8 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
         raise UserError(f"shapes differ: restored {pred.data.shape} vs ground truth {gt.shape}; both must be on the same grid")
     lr = read_stack(input).data if input else None
     row = dict(method=Path(restored).name, **evaluate(pred.data, gt, voxel_um=pred.voxel_um, lr=lr))
-    cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'isotropy_index', 'isotropy_index_lr') if c in row]
+    cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
+                                     'isotropy_index_lr', 'frc_z_lr', 'frc_lateral_lr') if c in row]
     print(metrics_table([row], columns=cols))
     return row
 

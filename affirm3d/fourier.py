@@ -391,10 +391,10 @@ def checkerboard_frc(planes, n_bins: int | None = None, wedge: str | None = None
 def frc_resolution(freq, frc, threshold: float = 1/7) -> float:
     "First frequency where `frc` falls below `threshold` (linear interpolation); the last frequency if it never does."
     freq, frc = np.asarray(freq, float), np.asarray(frc, float)
-    below = np.nonzero(frc < threshold)[0]
-    below = below[below > 0]
+    below = np.nonzero(frc[1:] < threshold)[0] + 1       # bin 0 (DC) carries no resolution information
     if len(below) == 0: return float(freq[-1])
     i = below[0]
+    if i == 1: return float(freq[1])          # below the threshold from the first bin: never an extrapolated (negative) value
     t = (frc[i-1] - threshold) / (frc[i-1] - frc[i])
     return float(freq[i-1] + t*(freq[i] - freq[i-1]))
 

@@ -313,15 +313,16 @@ def axial_slices(vol: torch.Tensor, n: int, patch: int, generator: torch.Generat
     N, Z, Y, X = vols.shape
     if Z < patch or Y < patch or X < patch:
         raise ValueError(f"patch {patch} does not fit in volume {(Z, Y, X)}; axial patches need Z, Y, X >= patch")
-    b, o, z, a, c = (_randint(h, n, generator) for h in (N, 2, Z - patch + 1, min(Y, X), max(Y, X)))
+    b, o, z = (_randint(h, n, generator) for h in (N, 2, Z - patch + 1))
+    ua, uc = torch.rand(n, generator=generator), torch.rand(n, generator=generator)     # uniform over each plane's own ranges
     out = []
     for i in range(n):
         zs = slice(z[i], z[i] + patch)
         if o[i] == 0:   # xz plane at one y
-            y, x0 = a[i] % Y, c[i] % (X - patch + 1)
+            y, x0 = int(ua[i] * Y), int(uc[i] * (X - patch + 1))
             out.append(vols[b[i], zs, y, x0:x0 + patch])
         else:           # yz plane at one x
-            x, y0 = a[i] % X, c[i] % (Y - patch + 1)
+            x, y0 = int(ua[i] * X), int(uc[i] * (Y - patch + 1))
             out.append(vols[b[i], zs, y0:y0 + patch, x])
     return torch.stack(out)[:, None]
 

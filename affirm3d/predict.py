@@ -5,7 +5,7 @@
 # %% ../nbs/07_predict.ipynb #f9094674
 from __future__ import annotations
 import math, warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as dc_replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 
-from .io import Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes
+from .io import Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, estimate_anisotropy
 from .training import TrainConfig, sim_axial_sigma
@@ -193,8 +193,8 @@ def _extra_axial_sigma(model, vol_norm: torch.Tensor, f: int, axial_sigma: float
     if axial_sigma is not None: return float(axial_sigma), 'given'
     est = float(estimate_anisotropy(vol_norm, z_factor=f)['sigma_extra'])
     if math.isfinite(est): return est, 'estimated from the stack'
-    train_cfg = getattr(model, 'train_config', None)          # set by affirm3d.training.load_generator
-    sigma = getattr(train_cfg, 'axial_sigma', None) if not isinstance(train_cfg, dict) else train_cfg.get('axial_sigma')
+    train_cfg = getattr(model, 'train_config', None)          # a TrainConfig, set by affirm3d.training.load_generator
+    sigma = getattr(train_cfg, 'axial_sigma', None)
     if sigma is None and isinstance(train_cfg, TrainConfig): sigma = sim_axial_sigma(train_cfg)   # pre-trained: the simulations' optics
     return (None, 'unknown') if sigma is None else (float(sigma), "the model's training config")
 
@@ -261,14 +261,19 @@ def _side_path(output: Path, tag: str) -> Path:
 def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: str | None = None, channel: int = 0,
                  z_factor: int | None = None, dtype: str | None = None, overwrite: bool = False, maps: bool = False,
                  **kwargs) -> Restored:
-    "Read a TIFF stack, `restore` it, write the result (and optionally its trust maps) with the voxel size."
+    "Read a TIFF stack (or take an already read `Stack`), `restore` it, write the result (and optionally its trust maps) with the voxel size."
     output = Path(output_path)
     outs = [output] + ([_side_path(output, 'consistency')] + ([_side_path(output, 'uncertainty')] if kwargs.get('tta') else [])
                        if maps else [])
     for p in outs:
         if p.exists() and not overwrite: raise FileExistsError(f"{p} exists; pass overwrite=True (CLI --overwrite) to replace it")
-    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
-    stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
+    if isinstance(input_path, Stack):           # read once by the caller (e.g. to pick the model from its voxel size)
+        stack = input_path if voxel_um is None else dc_replace(input_path, voxel_um=parse_voxel_size(voxel_um))
+        input_path = stack.source
+    else: stack = None
+    if input_path is not None and Path(input_path).resolve() == output.resolve():
+        raise ValueError("the output would replace the input; choose another name")
+    if stack is None: stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
     f_model = _model_z_factor(model, None) if z_factor is None else int(z_factor)
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "

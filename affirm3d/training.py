@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_training.ipynb #a02cd3e2
 from __future__ import annotations
-import copy, json, math, os, time, warnings
+import copy, dataclasses, json, math, os, time, warnings
 from dataclasses import dataclass, field, asdict, fields
 from functools import partial
 from pathlib import Path
@@ -359,7 +359,6 @@ class LateralCB(Callback):
 
     def after_loss(self, learn):
         lr = learn.batch['lr'] if isinstance(learn.batch, dict) else learn.batch[0]
-        self.fm.to(learn.preds.device)
         deg, target = self.pair(learn.preds, lr, 4 if learn.global_step % 2 else 3)
         term = (learn.model(deg) - target).abs().mean()
         learn.loss = learn.loss + self.weight * term
@@ -475,13 +474,10 @@ def _as_stack(stack_or_array, voxel_um=None) -> Stack:
     return Stack(data=vol, voxel_um=None if voxel_um is None else parse_voxel_size(voxel_um), axes='ZYX', source=None,
                  dtype=str(vol.dtype))
 
-def _estimate(vol: np.ndarray, z_factor: int | None) -> dict:
-    "estimate_anisotropy, with its result read as (extra axial sigma in HR voxels, z factor)."
-    est = estimate_anisotropy(torch.as_tensor(vol), z_factor=z_factor)
-    sig = next((est[k] for k in ('extra_sigma', 'extra_axial_sigma', 'sigma_extra', 'axial_sigma') if k in est), None)
-    zf = est.get('z_factor', z_factor)
-    sig = None if sig is None or not math.isfinite(float(sig)) else float(sig)
-    return dict(axial_sigma=sig, z_factor=None if zf is None else int(round(float(zf))), raw=est)
+def _estimate_sigma(vol: np.ndarray, z_factor: int) -> float | None:
+    "The extra axial sigma (HR voxels) that `estimate_anisotropy` finds in a stack, or None if it cannot tell."
+    sig = float(estimate_anisotropy(torch.as_tensor(vol), z_factor=z_factor)['sigma_extra'])
+    return sig if math.isfinite(sig) else None
 
 def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module | None = None) -> TrainConfig:
     "Fill in z_factor, axial_sigma (+ source), voxel size and the stack's normalisation for self-supervised training."
@@ -490,15 +486,13 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
     if zf is None and init_model is not None: zf = init_model.config['z_factor']
     if zf is None and kw['voxel_um'] is not None:
         vz, vy, vx = kw['voxel_um']; zf = max(1, int(round(vz / vx)))
+    if zf is None:      # the spectra cannot tell the z factor (affirm3d.fourier.z_factor_scan): never guess it
+        raise ValueError("the z factor is unknown: pass config.z_factor, voxel_um=(z, y, x) or an init model")
     sigma, source = cfg.axial_sigma, cfg.axial_sigma_source or ('known' if cfg.axial_sigma is not None else None)
-    if zf is None or (sigma is None and 'consistency' in cfg.losses):
-        est = _estimate(stack.data, zf)
-        if zf is None:
-            if est['z_factor'] is None: raise ValueError("could not tell the z factor: pass config.z_factor or voxel_um=(z, y, x)")
-            zf = est['z_factor']
-        if sigma is None:
-            if est['axial_sigma'] is None: raise ValueError("estimate_anisotropy gave no axial sigma; pass config.axial_sigma")
-            sigma, source = est['axial_sigma'], 'estimated'
+    if sigma is None and {'consistency', 'lateral'} & set(cfg.losses):      # the terms that use the forward model
+        sigma = _estimate_sigma(stack.data, zf)
+        if sigma is None: raise ValueError("estimate_anisotropy gave no axial sigma; pass config.axial_sigma")
+        source = 'estimated'
     norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, **kw)
 
@@ -511,6 +505,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     cfg = _overrides(cfg, overrides)
     if cfg.regime != 'selfsup': raise ValueError(f"self_supervised needs regime='selfsup', got {cfg.regime!r}; use pretrain")
     stack = _as_stack(stack_or_array, voxel_um)
+    if voxel_um is not None and isinstance(stack_or_array, Stack): stack = dataclasses.replace(stack, voxel_um=parse_voxel_size(voxel_um))
     auto = isinstance(init, str) and init == 'pretrained' and not Path(init).exists()
     init_model, what = _load_init(init) if init is not None and not auto else (None, None)
     cfg = _budget(resolve_selfsup_config(stack, cfg, init_model), steps, minutes)
@@ -537,14 +532,9 @@ def export_generator(model: nn.Module, path, config: TrainConfig | dict | None =
     if isinstance(cfg, TrainConfig): cfg = cfg.to_dict()
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
-    with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)
-    _readable(path)
+    with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)     # atomic_write sets the usual permissions
     return Path(path)
 
-def _readable(path):
-    "Give a file written by atomic_write (mkstemp: mode 0600) the usual permissions (0666 minus the umask)."
-    mask = os.umask(0); os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
 
 def load_generator(path, z_factor: int | None = None, preset: str | None = None, device='cpu') -> nn.Module:
     "Generator from an `export_generator` file or a training checkpoint, in eval mode, with `.train_config`; checks z_factor/preset if given."
@@ -589,10 +579,9 @@ PRESET_PREFERENCE = ('small', 'tiny', 'standard')   # which shipped model `pretr
 def pretrained_for(z_factor: int, preset: str | None = None) -> tuple:
     """(generator, name) of the best shipped model for `z_factor` — of `preset` if given, else the first preset of
     `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped."""
-    presets = (preset,) if preset else PRESET_PREFERENCE
-    for p in presets:
-        name = f'{p}_f{z_factor}'
-        if name in available_pretrained(): return pretrained(name), name
+    shipped = available_pretrained()
+    for p in ((preset,) if preset else PRESET_PREFERENCE):
+        if f'{p}_f{z_factor}' in shipped: return pretrained(f'{p}_f{z_factor}'), f'{p}_f{z_factor}'
     return None, None
 
 def _pretrained_for(cfg: TrainConfig) -> tuple:
