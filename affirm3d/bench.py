@@ -13,10 +13,10 @@ import numpy as np
 import torch
 from fastcore.script import Param
 
-from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_volume
+from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_volume, z_factor_of
 from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
-from .fourier import estimate_anisotropy
+from .fourier import estimated_extra_sigma
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
                               evaluate, volume_isotropy)
 from .data import torch_threads
@@ -95,7 +95,7 @@ def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: in
 
 def real_case(name: str, vol: np.ndarray, voxel_um, size: int | None = None) -> BenchCase | None:
     "A real anisotropic stack without reference; z factor = round(z step / pixel); None if it is near-isotropic (f < 2)."
-    f = int(round(voxel_um[0] / voxel_um[2]))
+    f = z_factor_of(voxel_um)
     if f < 2: return None
     return BenchCase(name, _crop_lateral(vol, size), f, None, None, tuple(voxel_um), 'real')
 
@@ -141,9 +141,8 @@ def fallback_sigma(z_factor: int) -> float:
 def _sigma(case: BenchCase) -> float:
     "The case's extra axial sigma: known, else estimated once from the stack's spectra, else `fallback_sigma` (noted)."
     if case.axial_sigma is None:
-        est = float(estimate_anisotropy(case.lr, z_factor=case.z_factor)['sigma_extra'])
-        how = 'estimated'
-        if not math.isfinite(est): est, how = fallback_sigma(case.z_factor), 'assumed (no estimate)'
+        est, how = estimated_extra_sigma(case.lr, case.z_factor), 'estimated'
+        if est is None: est, how = fallback_sigma(case.z_factor), 'assumed (no estimate)'
         case.axial_sigma, case.sigma_note = est, f'σ {how} {est:.2f} px'
     return case.axial_sigma
 

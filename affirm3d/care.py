@@ -10,9 +10,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .io import PercentileNorm, Stack, validate_volume
+from .io import PercentileNorm, Stack, validate_volume, validate_z_factor
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, axis_power_spectra, estimate_anisotropy, estimate_noise_std, UPSAMPLE_MODES
+from .fourier import upsample_z, axis_power_spectra, resolve_extra_sigma, estimate_noise_std, UPSAMPLE_MODES
 from .models import AttentionResUNet, init_weights, pad_to_multiple, count_params
 from .data import BatchStream, make_loader, DataLoaders, torch_threads
 from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,
@@ -24,11 +24,6 @@ __all__ = ['FUSIONS', 'degrade_lateral', 'LateralPairs', 'lateral_pairs', 'CareM
 # %% ../nbs/08a_care.ipynb #184946ac
 _LATERAL = {'y': -2, 'x': -1}
 
-def _check_factor(z_factor) -> int:
-    if isinstance(z_factor, bool) or int(z_factor) != z_factor or z_factor < 1:
-        raise ValueError(f"z_factor must be a positive integer (z step / lateral pixel size, rounded), got {z_factor!r}")
-    return int(z_factor)
-
 def degrade_lateral(vol, z_factor: int, axial_sigma: float, axis: str = 'y', mode: str = 'linear',
                     noise_std: float = 0., seed=0):
     """Degrade (..., Z, Y, X) `vol` along lateral `axis` ('y' or 'x') as the microscope degrades z: extra axial
@@ -36,7 +31,7 @@ def degrade_lateral(vol, z_factor: int, axial_sigma: float, axis: str = 'y', mod
     rows, interpolate back with `upsample_z(mode)`; same shape and type (numpy/torch) as `vol`."""
     if axis not in _LATERAL: raise ValueError(f"axis must be 'y' or 'x' (a lateral axis), got {axis!r}")
     if mode not in UPSAMPLE_MODES: raise ValueError(f"mode must be one of {UPSAMPLE_MODES}, got {mode!r}")
-    f = _check_factor(z_factor)
+    f = validate_z_factor(z_factor)
     if not (math.isfinite(axial_sigma) and axial_sigma >= 0):
         raise ValueError(f"axial_sigma is the EXTRA axial blur in lateral pixels and must be >= 0, got {axial_sigma!r}")
     was_np = not isinstance(vol, torch.Tensor)
@@ -59,7 +54,7 @@ class LateralPairs(BatchStream):
     def __init__(self, pairs, patch: int, z_factor: int, batch_size: int = 8, n_batches: int | None = 100,
                  seed: int = 0, min_signal: float = 0.2, tries: int = 8):
         super().__init__(batch_size, n_batches, seed)
-        self.pairs, self.z_factor, self.min_signal, self.tries = pairs, _check_factor(z_factor), min_signal, tries
+        self.pairs, self.z_factor, self.min_signal, self.tries = pairs, validate_z_factor(z_factor), min_signal, tries
         h = min(p[0].shape[-2] for p in pairs); w = min(p[0].shape[-1] for p in pairs)
         self.patch = (min(patch, h - h % self.z_factor or h), min(patch, w))
         self.counts = np.array([p[0].shape[0] for p in pairs], float)
@@ -101,7 +96,7 @@ class CareModel(nn.Module):
         super().__init__()
         if fuse not in FUSIONS: raise ValueError(f"fuse must be one of {FUSIONS}, got {fuse!r}")
         if interp not in UPSAMPLE_MODES: raise ValueError(f"interp must be one of {UPSAMPLE_MODES}, got {interp!r}")
-        self.z_factor, self.axial_sigma = _check_factor(z_factor), float(axial_sigma)
+        self.z_factor, self.axial_sigma = validate_z_factor(z_factor), float(axial_sigma)
         self.base_channels, self.depth, self.interp, self.fuse = base_channels, depth, interp, fuse
         self.lo_pct, self.hi_pct, self.noise_std = lo_pct, hi_pct, float(noise_std)
         self.net = AttentionResUNet(2, 1, 1, base_channels, depth)
@@ -123,17 +118,6 @@ class CareModel(nn.Module):
 # %% ../nbs/08a_care.ipynb #003195f8
 def _l1(preds, batch): return (preds - batch['gt']).abs().mean()
 
-def _sigma_for(vol: np.ndarray, z_factor: int, axial_sigma) -> float:
-    if axial_sigma is not None:
-        if not (math.isfinite(axial_sigma) and axial_sigma >= 0):
-            raise ValueError(f"axial_sigma is the EXTRA axial blur in lateral pixels and must be >= 0, got {axial_sigma!r}")
-        return float(axial_sigma)
-    sigma = float(estimate_anisotropy(vol, z_factor=z_factor)['sigma_extra'])
-    if not math.isfinite(sigma):
-        raise ValueError("could not estimate the axial blur from this stack's spectra; pass axial_sigma (extra axial "
-                         "sigma in lateral pixels, see affirm3d.psf.extra_axial_sigma)")
-    return sigma
-
 def train_care(lr_vol, z_factor: int, axial_sigma: float | None, steps: int | None = None, minutes: float | None = None,
                seed: int = 0, patch: int = 64, batch_size: int = 8, base_channels: int = 16, depth: int = 2,
                lr: float = 2e-3, noise: str | float = 'auto', interp: str = 'linear', fuse: str = 'mean',
@@ -143,14 +127,14 @@ def train_care(lr_vol, z_factor: int, axial_sigma: float | None, steps: int | No
     `Stack`) for `steps` and/or `minutes`; `axial_sigma` = extra axial blur in lateral pixels (None: estimated);
     `noise` = std added to the kept rows in normalised units, or 'auto' (the stack's own, `estimate_noise_std`)."""
     vol = validate_volume(lr_vol.data if isinstance(lr_vol, Stack) else lr_vol, name='lr_vol')
-    f = _check_factor(z_factor)
+    f = validate_z_factor(z_factor)
     if steps is None and minutes is None: raise ValueError("give a training budget: steps=... and/or minutes=...")
     if steps is not None and (int(steps) != steps or steps < 1): raise ValueError(f"steps must be a positive integer, got {steps!r}")
     if minutes is not None and not minutes > 0: raise ValueError(f"minutes must be > 0, got {minutes!r}")
     if min(vol.shape[1:]) < max(f, 8): raise ValueError(f"the lateral size {vol.shape[1:]} is too small; need >= {max(f, 8)} pixels")
     t0 = time.perf_counter()
     with torch_threads(threads):
-        sigma = _sigma_for(vol, f, axial_sigma)
+        sigma = resolve_extra_sigma(axial_sigma, vol, f)
         norm = PercentileNorm(lo_pct, hi_pct).fit(vol)
         vol_n = torch.from_numpy(np.ascontiguousarray(norm(vol), dtype=np.float32))
         if noise == 'auto': noise_std = estimate_noise_std(vol_n)

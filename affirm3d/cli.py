@@ -131,7 +131,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))     # read once
     f_stack = z_factor
-    if f_stack is None and stack.voxel_um is not None: f_stack = max(1, round(stack.voxel_um[0] / stack.voxel_um[2]))
+    if f_stack is None: f_stack = stack.z_factor
     gen = resolve_model(model, f_stack)
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
     gen = gen.to(device)
@@ -228,13 +228,14 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
+    from affirm3d.fourier import AxialBlurUnknown
     if init not in ('pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     if Path(out).exists() and not overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
     if z_factor is None:
         if stack.voxel_um is None:
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
-        z_factor = max(1, round(stack.voxel_um[0] / stack.voxel_um[2]))
+        z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.voxel_um[0] / stack.voxel_um[2]:.2f})")
     extra = {} if axial_sigma is None else dict(axial_sigma=axial_sigma, axial_sigma_source='known')
     try:
@@ -242,7 +243,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
                                  minutes=None if steps else minutes, steps=steps, device=device, seed=seed,
                                  progress=not quiet, overwrite=overwrite, **extra)
     except ValueError as e:
-        if 'axial sigma' in str(e) and axial_sigma is None:
+        if isinstance(e, AxialBlurUnknown):
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "
                             "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels)") from e
         raise

@@ -13,8 +13,8 @@ import torch.nn as nn
 __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'spectral_window', 'line_power_spectrum',
            'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
            'z_interp_matrix', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor', 'estimate_anisotropy',
-           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution',
-           'plane_frc']
+           'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma', 'estimate_noise_std', 'z_factor_scan',
+           'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
 _TINY = 1e-30
@@ -300,6 +300,27 @@ def estimate_anisotropy(vol, z_factor: float | None = None, voxel_um=None, windo
     sigmas = np.linspace(0, max_sigma, int(max_sigma*100) + 1)
     fit = _fit_axial_sigma(vol_zyx, float(z_factor), window, snr_min, k_min, False, sigmas)
     return dict(sigma_extra=fit['sigma_extra'], z_factor=float(z_factor), fit=fit)
+
+def estimated_extra_sigma(vol, z_factor: float) -> float | None:
+    "The extra axial σ (HR voxels) that `estimate_anisotropy` finds in a stack with slices `z_factor` pixels apart; None if its spectra cannot tell."
+    sigma = float(estimate_anisotropy(vol, z_factor=z_factor)['sigma_extra'])
+    return sigma if math.isfinite(sigma) else None
+
+class AxialBlurUnknown(ValueError):
+    "The axial blur of a stack was needed, not given, and its spectra cannot tell it (pass axial_sigma)."
+
+def resolve_extra_sigma(axial_sigma: float | None, vol, z_factor: float) -> float:
+    """The extra axial σ to use for a stack: `axial_sigma` if given (checked), else `estimated_extra_sigma`; a clear
+    `AxialBlurUnknown` (a ValueError) if neither is available (every tool that needs the forward model goes through here)."""
+    if axial_sigma is not None:
+        if not (math.isfinite(axial_sigma) and axial_sigma >= 0):
+            raise ValueError(f"axial_sigma is the EXTRA axial blur in lateral pixels and must be >= 0, got {axial_sigma!r}")
+        return float(axial_sigma)
+    sigma = estimated_extra_sigma(vol, z_factor)
+    if sigma is None:
+        raise AxialBlurUnknown("could not estimate the axial blur from this stack (no usable signal band in its spectra); pass "
+                         "axial_sigma (the extra axial sigma in lateral pixels, see affirm3d.psf.extra_axial_sigma)")
+    return sigma
 
 # %% ../nbs/03_fourier.ipynb #7bac0594
 def estimate_noise_std(vol) -> float:

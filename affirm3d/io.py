@@ -15,8 +15,9 @@ import tifffile
 import torch
 
 # %% auto #0
-__all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'Stack', 'available_memory_bytes', 'read_stack',
-           'atomic_write', 'write_stack', 'PercentileNorm', 'sample_path', 'load_sample']
+__all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
+           'available_memory_bytes', 'read_stack', 'atomic_write', 'write_stack', 'PercentileNorm', 'sample_path',
+           'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -68,6 +69,19 @@ def validate_volume(vol, name: str = 'stack', min_z: int = 2, allow_constant: bo
         raise ValueError(f"{name}: the volume is constant (all voxels = {float(vol.flat[0]):g}); it holds no structure to restore")
     return vol
 
+# %% ../nbs/00_io.ipynb #9163a754
+def validate_z_factor(z_factor, name: str = 'z_factor') -> int:
+    "Check that the z factor f (z step / lateral pixel, rounded) is a positive integer; return it as an int."
+    ok = not isinstance(z_factor, bool) and isinstance(z_factor, (int, float, np.integer, np.floating))
+    if not ok or not math.isfinite(z_factor) or int(z_factor) != z_factor or z_factor < 1:
+        raise ValueError(f"{name} must be a positive integer (z step / lateral pixel size, rounded), got {z_factor!r}")
+    return int(z_factor)
+
+def z_factor_of(voxel_um) -> int:
+    "The integer z factor of a voxel size (z, y, x): z step / lateral pixel (geometric mean of y and x), rounded, >= 1."
+    vz, vy, vx = parse_voxel_size(voxel_um)
+    return max(1, int(round(vz / math.sqrt(vy * vx))))
+
 # %% ../nbs/00_io.ipynb #cf29d2e6
 @dataclass
 class Stack:
@@ -87,6 +101,11 @@ class Stack:
         "z step / lateral pixel size (the z factor f before rounding); None if the voxel size is unknown."
         if self.voxel_um is None: return None
         return self.voxel_um[0] / math.sqrt(self.voxel_um[1] * self.voxel_um[2])
+
+    @property
+    def z_factor(self) -> int | None:
+        "The integer z factor of this stack (`z_factor_of` its voxel size); None if the voxel size is unknown."
+        return None if self.voxel_um is None else z_factor_of(self.voxel_um)
 
     def __repr__(self):
         vox = None if self.voxel_um is None else tuple(round(v, 5) for v in self.voxel_um)

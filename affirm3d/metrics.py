@@ -10,7 +10,8 @@ import torch
 import torch.nn.functional as F
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
-from .fourier import upsample_z, isotropy_index, estimate_anisotropy, frc_curve, frc_resolution, plane_frc
+from .io import validate_z_factor
+from .fourier import upsample_z, isotropy_index, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
 
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
@@ -191,14 +192,9 @@ def _like_input(out: torch.Tensor, like):
     "Return numpy float32 if `like` was not a tensor, else a tensor on like's device."
     return out if isinstance(like, torch.Tensor) else out.cpu().numpy().astype(np.float32)
 
-def _check_factor(z_factor) -> int:
-    if int(z_factor) != z_factor or z_factor < 1:
-        raise ValueError(f"z_factor must be a positive integer (z voxel size / xy voxel size), got {z_factor!r}")
-    return int(z_factor)
-
 def interpolate_z(lr, z_factor: int, mode: str = 'linear'):
     "Upsample (..., Z, Y, X) along z by `z_factor` (`mode` 'nearest', 'linear', 'cubic' or 'fft'); out[k·f] = lr[k]."
-    f = _check_factor(z_factor)
+    f = validate_z_factor(z_factor)
     if mode not in ('nearest', 'linear', 'cubic', 'fft'):
         raise ValueError(f"mode must be 'nearest', 'linear', 'cubic' or 'fft', got {mode!r}")
     t = _as_tensor(lr, 'lr', dtype=lr.dtype if isinstance(lr, torch.Tensor) and lr.is_floating_point() else torch.float32)
@@ -212,27 +208,17 @@ def interpolate_z(lr, z_factor: int, mode: str = 'linear'):
     return _like_input(out, lr)
 
 # %% ../nbs/08_metrics.ipynb #282910b7
-def _estimate_axial_sigma(lr: torch.Tensor, z_factor: int) -> float:
-    "Extra axial sigma (HR voxels) estimated from the stack's own spectra by affirm3d.fourier.estimate_anisotropy."
-    sigma = float(estimate_anisotropy(lr.cpu(), z_factor=z_factor)['sigma_extra'])
-    if not math.isfinite(sigma):
-        raise ValueError("could not estimate the axial blur from this stack (no usable signal band in its spectra); "
-                         "pass axial_sigma explicitly (extra axial sigma in HR voxels, see affirm3d.psf.extra_axial_sigma)")
-    return sigma
-
 def richardson_lucy_z(lr, z_factor: int, axial_sigma: float | None, n_iter: int = 20,
                       lateral_psf_sigma: float | None = None, background: str | float = 'auto',
                       mode: str = 'cubic', data: str = 'interpolated', tol: float | None = None, eps: float = 1e-6):
     "Richardson–Lucy along z on the `z_factor`-upsampled stack with the extra axial Gaussian `axial_sigma` (HR voxels)."
-    f = _check_factor(z_factor)
+    f = validate_z_factor(z_factor)
     if data not in ('interpolated', 'measured'):
         raise ValueError(f"data must be 'interpolated' or 'measured', got {data!r}")
     if int(n_iter) != n_iter or n_iter < 0: raise ValueError(f"n_iter must be a non-negative integer, got {n_iter!r}")
     y = _as_tensor(lr, 'lr', dtype=torch.float32)
     if y.ndim < 3: raise ValueError(f"lr must be a stack (..., Z, Y, X), got shape {tuple(y.shape)}")
-    if axial_sigma is None: axial_sigma = _estimate_axial_sigma(y, f)
-    if not (math.isfinite(axial_sigma) and axial_sigma >= 0):
-        raise ValueError(f"axial_sigma must be >= 0 (extra axial blur in HR voxels), got {axial_sigma!r}")
+    axial_sigma = resolve_extra_sigma(axial_sigma, y.cpu(), f)
     if background == 'auto':
         flat = y.flatten()
         bg = float(torch.quantile(flat[:: max(1, flat.numel() // 2 ** 20)], 0.01))

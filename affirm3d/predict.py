@@ -16,7 +16,7 @@ from fastprogress.fastprogress import progress_bar
 
 from .io import Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, estimate_anisotropy
+from .fourier import upsample_z, estimated_extra_sigma
 from .training import TrainConfig, sim_axial_sigma
 
 # %% auto #0
@@ -191,8 +191,8 @@ def resample_z(vol: torch.Tensor, src_step: float, dst_step: float) -> torch.Ten
 def _extra_axial_sigma(model, vol_norm: torch.Tensor, f: int, axial_sigma: float | None) -> tuple[float | None, str]:
     "The stack's extra axial blur (σ in output voxels) for the consistency map: given, else estimated from the stack, else the model's, else None."
     if axial_sigma is not None: return float(axial_sigma), 'given'
-    est = float(estimate_anisotropy(vol_norm, z_factor=f)['sigma_extra'])
-    if math.isfinite(est): return est, 'estimated from the stack'
+    est = estimated_extra_sigma(vol_norm, f)
+    if est is not None: return est, 'estimated from the stack'
     train_cfg = getattr(model, 'train_config', None)          # a TrainConfig, set by affirm3d.training.load_generator
     sigma = getattr(train_cfg, 'axial_sigma', None)
     if sigma is None and isinstance(train_cfg, TrainConfig): sigma = sim_axial_sigma(train_cfg)   # pre-trained: the simulations' optics

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from .psf import gaussian_kernel_1d, extra_axial_sigma
-from .io import write_stack, atomic_write
+from .io import write_stack, atomic_write, validate_z_factor
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z', 'add_camera_noise', 'camera_to_intensity',
@@ -112,7 +112,7 @@ def convolve_fft(vol, psf, boundary: str = 'reflect'):
 # %% ../nbs/02_simulate.ipynb #ea1848f7
 def subsample_z(vol, z_factor: int, phase: int = 0):
     "Keep every `z_factor`-th z slice starting at `phase`: out[..., k, :, :] = vol[..., k·z_factor + phase, :, :]."
-    if int(z_factor) != z_factor or z_factor < 1: raise ValueError(f"z_factor must be a positive integer, got {z_factor!r}")
+    z_factor = validate_z_factor(z_factor)
     if int(phase) != phase or not 0 <= phase < z_factor:
         raise ValueError(f"phase must be an integer in [0, z_factor) = [0, {int(z_factor)}), got {phase!r}")
     if vol.ndim < 3: raise ValueError(f"vol must have at least 3 dims (..., Z, Y, X), got shape {tuple(vol.shape)}")
@@ -306,9 +306,7 @@ class SimParams:
         if self.structure not in STRUCTURES:
             raise ValueError(f"structure must be one of {sorted(STRUCTURES)}, got {self.structure!r}")
         self.shape = _check_shape(self.shape)
-        if int(self.z_factor) != self.z_factor or self.z_factor < 1:
-            raise ValueError(f"z_factor must be a positive integer, got {self.z_factor!r}")
-        self.z_factor = int(self.z_factor)
+        self.z_factor = validate_z_factor(self.z_factor)
         if self.shape[0] < self.z_factor:
             raise ValueError(f"shape[0] ({self.shape[0]}) must be >= z_factor ({self.z_factor}) to keep at least one slice")
         if self.lateral_sigma < 0: raise ValueError(f"lateral_sigma must be >= 0, got {self.lateral_sigma!r}")

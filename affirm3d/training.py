@@ -14,10 +14,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume, parse_voxel_size
+from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume, parse_voxel_size, z_factor_of
 from .psf import extra_axial_sigma
 from .simulate import STRUCTURES, SimParams, simulate, random_params
-from .fourier import FourierLoss, upsample_z, estimate_anisotropy, isotropy_index, estimate_noise_std
+from .fourier import FourierLoss, upsample_z, resolve_extra_sigma, isotropy_index, estimate_noise_std
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build_generator, lateral_slices,
                              axial_slices, random_flip_rot2d)
@@ -474,24 +474,18 @@ def _as_stack(stack_or_array, voxel_um=None) -> Stack:
     return Stack(data=vol, voxel_um=None if voxel_um is None else parse_voxel_size(voxel_um), axes='ZYX', source=None,
                  dtype=str(vol.dtype))
 
-def _estimate_sigma(vol: np.ndarray, z_factor: int) -> float | None:
-    "The extra axial sigma (HR voxels) that `estimate_anisotropy` finds in a stack, or None if it cannot tell."
-    sig = float(estimate_anisotropy(torch.as_tensor(vol), z_factor=z_factor)['sigma_extra'])
-    return sig if math.isfinite(sig) else None
-
 def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module | None = None) -> TrainConfig:
     "Fill in z_factor, axial_sigma (+ source), voxel size and the stack's normalisation for self-supervised training."
     kw = dict(voxel_um=cfg.voxel_um or stack.voxel_um)
     zf = cfg.z_factor
     if zf is None and init_model is not None: zf = init_model.config['z_factor']
     if zf is None and kw['voxel_um'] is not None:
-        vz, vy, vx = kw['voxel_um']; zf = max(1, int(round(vz / vx)))
+        zf = z_factor_of(kw['voxel_um'])
     if zf is None:      # the spectra cannot tell the z factor (affirm3d.fourier.z_factor_scan): never guess it
         raise ValueError("the z factor is unknown: pass config.z_factor, voxel_um=(z, y, x) or an init model")
     sigma, source = cfg.axial_sigma, cfg.axial_sigma_source or ('known' if cfg.axial_sigma is not None else None)
     if sigma is None and {'consistency', 'lateral'} & set(cfg.losses):      # the terms that use the forward model
-        sigma = _estimate_sigma(stack.data, zf)
-        if sigma is None: raise ValueError("estimate_anisotropy gave no axial sigma; pass config.axial_sigma")
+        sigma = resolve_extra_sigma(None, stack.data, zf)        # AxialBlurUnknown if the spectra cannot tell
         source = 'estimated'
     norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, **kw)
