@@ -12,9 +12,10 @@ import torch.nn as nn
 # %% auto #0
 __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'spectral_window', 'line_power_spectrum',
            'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
-           'z_interp_matrix', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor', 'estimate_anisotropy',
-           'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma', 'estimate_noise_std', 'z_factor_scan',
-           'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
+           'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor',
+           'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
+           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution',
+           'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
 _TINY = 1e-30
@@ -134,6 +135,29 @@ def z_interp_matrix(n_in: int, z_factor: float, mode: str = 'linear') -> np.ndar
     mat[exact] = 0.; mat[exact, np.round(pos[exact]).astype(int)] = 1.
     return mat
 
+@functools.lru_cache(maxsize=64)
+def z_phase_taps(z_factor: int, mode: str) -> tuple[tuple, tuple]:
+    """Polyphase form of `z_interp_matrix` for an integer factor: output slice k·f + r = sum over m of
+    taps[r][m] · in[k + m + lo], on the stack edge-replicated by (-lo, hi) slices -> (taps, (lo, hi))."""
+    r = np.arange(z_factor) / z_factor
+    if mode == 'linear': return tuple(map(tuple, np.stack([1 - r, r], 1))), (0, 1)
+    if mode == 'cubic': return tuple(map(tuple, np.stack([_keys(r - m) for m in (-1, 0, 1, 2)], 1))), (-1, 2)
+    raise ValueError(f"no polyphase form for mode {mode!r}")
+
+def _edge_pad_z(v: torch.Tensor, before: int, after: int) -> torch.Tensor:
+    "Replicate the first / last z slice of (..., Z, Y, X) `before` / `after` times."
+    return torch.cat([v[..., :1, :, :]] * before + [v] + [v[..., -1:, :, :]] * after, dim=-3)
+
+def _upsample_z_polyphase(v: torch.Tensor, f: int, mode: str) -> torch.Tensor:
+    """`upsample_z` for an integer factor and mode 'linear'/'cubic' as f shifted weighted sums interleaved along z:
+    no matrix, no host-to-device copy, and only shape-generic tensor ops (so `torch.jit.trace` / ONNX export follow it)."""
+    taps, (lo, hi) = z_phase_taps(f, mode)
+    p = _edge_pad_z(v, -lo, hi)
+    n = v.shape[-3]
+    shifted = [p[..., m:m + n, :, :] for m in range(len(taps[0]))]
+    phases = [sum(w * s for w, s in zip(row, shifted) if w != 0) for row in taps]
+    return torch.stack(phases, dim=-3).flatten(-4, -3)          # (..., Z, f, Y, X) -> (..., f·Z, Y, X)
+
 def upsample_z(vol, z_factor: float, mode: str = 'linear'):
     """Differentiable z-upsampling of (..., Z, Y, X) `vol` to round(z_factor·Z) slices, with output slice j at
     input position j/z_factor (so out[..., k·f] == in[..., k], as `subsample_z` expects)."""
@@ -146,6 +170,9 @@ def upsample_z(vol, z_factor: float, mode: str = 'linear'):
     if not vol_zyx.is_floating_point(): vol_zyx = vol_zyx.float()
     if vol_zyx.shape[-3] == 0: raise ValueError("cannot upsample a volume with 0 slices")
     if z_factor == 1: return vol if was_np else vol_zyx
+    if z_factor.is_integer() and mode != 'fft':
+        out = _upsample_z_polyphase(vol_zyx, int(z_factor), mode)
+        return out.numpy() if was_np else out
     mat = torch.as_tensor(z_interp_matrix(vol_zyx.shape[-3], z_factor, mode), dtype=vol_zyx.dtype, device=vol_zyx.device)
     out = torch.einsum('oz,...zyx->...oyx', mat, vol_zyx)
     return out.numpy() if was_np else out
