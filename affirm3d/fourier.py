@@ -197,15 +197,22 @@ def highpass_weight(freq: torch.Tensor, cutoff: float = 0.1, shape: str = 'gauss
 class FourierLoss(nn.Module):
     """Distance between the log power spectrum along z and the lateral (y, x) one of (..., Z, Y, X) volumes on an
     isotropic grid, high-pass weighted; ~0 for isotropic volumes, grows with axial blur. Differentiable, float32
-    inside (autocast-safe), scale/offset invariant; defaults chosen by experiment (see the notebook)."""
+    inside (autocast-safe), scale/offset invariant; defaults chosen by experiment (see the notebook).
+    `target_sigma` > 0: the target is the lateral spectrum seen through an axial Gaussian of that σ (voxels), i.e. an
+    output that keeps that much extra axial blur, compared where that Gaussian keeps >= `target_floor` of the power."""
     def __init__(self, cutoff: float = 0.1, hp_shape: str = 'gaussian', hp_order: int = 2, window: str = 'hann',
                  tukey_alpha: float = 0.25, distance: str = 'l1', weighting: str = 'uniform', eps: float = 1e-5,
-                 match_level: bool = True, k_max: float = 0.5, reduction: str = 'mean'):
+                 match_level: bool = True, k_max: float = 0.5, reduction: str = 'mean', target_sigma: float = 0.,
+                 target_floor: float = 1e-2):
         super().__init__()
         for val, opts, nm in ((hp_shape, HP_SHAPES, 'hp_shape'), (window, WINDOWS, 'window'), (distance, DISTANCES, 'distance'),
                               (weighting, WEIGHTINGS, 'weighting'), (reduction, ('mean', 'none'), 'reduction')):
             if val not in opts: raise ValueError(f"{nm} must be one of {opts}, got {val!r}")
         if eps <= 0: raise ValueError(f"eps must be > 0, got {eps}")
+        if not (math.isfinite(target_sigma) and target_sigma >= 0):
+            raise ValueError(f"target_sigma is the extra axial σ (voxels) the output should keep and must be >= 0, got {target_sigma!r}")
+        if not 0 < target_floor < 1: raise ValueError(f"target_floor must be in (0, 1), got {target_floor!r}")
+        self.target_sigma, self.target_floor = float(target_sigma), float(target_floor)
         self.cutoff, self.hp_shape, self.hp_order, self.window, self.tukey_alpha = cutoff, hp_shape, hp_order, window, tukey_alpha
         self.distance, self.weighting, self.eps, self.match_level, self.k_max, self.reduction = distance, weighting, eps, match_level, k_max, reduction
 
@@ -217,12 +224,16 @@ class FourierLoss(nn.Module):
         on_z = {ax: spectra[ax] @ spectrum_resample_matrix(spectra['freq'][ax], freq).T.to(spectra[ax].dtype) for ax in 'yx'}
         on_z['z'], on_z['lateral'] = spectra['z'], 0.5*(on_z['y'] + on_z['x'])
         pa, pb = on_z[a], on_z[b]
+        keep = torch.ones_like(freq)
+        if a == 'z' and self.target_sigma > 0:   # the lateral spectrum seen through the axial blur the output should keep
+            keep = torch.exp(-(2 * math.pi * self.target_sigma * freq) ** 2)
+            pb = pb * keep
         # floor: relative to the reference power (scale-invariant), plus float32 round-off of the offset removal
         # (so constant volumes give 0), plus a tiny absolute term (never log 0). A safeguard: no gradient.
         roundoff = 1e-14 * vol.detach().pow(2).mean((-3, -2, -1))[..., None]
         floor = self.eps * pb.detach().mean(-1, keepdim=True) + roundoff + _TINY
         diff = torch.log(pa + floor) - torch.log(pb + floor)
-        valid = ((freq > 0) & (freq <= self.k_max)).to(freq.dtype)   # DC is meaningless (means removed)
+        valid = ((freq > 0) & (freq <= self.k_max) & (keep >= self.target_floor)).to(freq.dtype)   # DC: means removed
         hp = highpass_weight(freq, self.cutoff, self.hp_shape, self.hp_order) * valid
         if self.match_level:          # remove the low-band log offset (sample anisotropy, window position effects)
             lo = (1 - hp) * valid
