@@ -13,6 +13,7 @@ import numpy as np
 import torch
 from fastcore.script import Param
 
+from functools import partial
 from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_volume, z_factor_of
 from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
@@ -99,17 +100,29 @@ def real_case(name: str, vol: np.ndarray, voxel_um, size: int | None = None) -> 
     if f < 2: return None
     return BenchCase(name, _crop_lateral(vol, size), f, None, None, tuple(voxel_um), 'real')
 
-def default_cases(quick: bool = False, data_dir=None, seed: int = 0) -> list[BenchCase]:
+def _names(wanted) -> list[str] | None:
+    "A comma-separated string or a sequence of names as a list (None stays None)."
+    if wanted is None or not isinstance(wanted, str): return None if wanted is None else list(wanted)
+    return [w.strip() for w in wanted.split(',') if w.strip()]
+
+def _nuclear_envelope_case(size: int | None) -> BenchCase:
+    ne = load_sample('nuclear_envelope')
+    return real_case('nuclear_envelope', ne.data, ne.voxel_um, size)
+
+def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None) -> list[BenchCase]:
     """The benchmark's cases: simulated structures × z factors, the degraded Golgi stack, the nuclear-envelope crop and
-    the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny crops (a CI smoke test)."""
+    the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny crops (a CI smoke test).
+    `names`: keep only cases whose name contains one of these (the others are never simulated or loaded)."""
+    wanted = _names(names)
+    def keep(name: str) -> bool: return wanted is None or any(w in name for w in wanted)
     size = 48 if quick else None
     structures, factors, shape = (STRUCTURES[:1], (4,), (32, 32, 32)) if quick else (STRUCTURES, Z_FACTORS, (48, 64, 64))
-    cases = [simulated_case(s, f, shape, seed) for s in structures for f in factors]
-    cases.append(golgi_case(size=size, seed=seed))
-    ne = load_sample('nuclear_envelope')
-    cases.append(real_case('nuclear_envelope', ne.data, ne.voxel_um, size))
+    builders = [(f'{s}_f{f}', partial(simulated_case, s, f, shape, seed)) for s in structures for f in factors]
+    builders += [(f'golgi_f{GOLGI_Z_FACTOR}', partial(golgi_case, size=size, seed=seed)),
+                 ('nuclear_envelope', partial(_nuclear_envelope_case, size))]
+    cases = [build() for name, build in builders if keep(name)]
     if data_dir is not None:
-        cases += data_dir_cases(data_dir, size=size or 128)
+        cases += [c for c in data_dir_cases(data_dir, size=size or 128) if keep(c.name)]
     return cases
 
 def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
@@ -214,11 +227,6 @@ def reference_row(case: BenchCase) -> dict:
 COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'bg_fp', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
-def _names(wanted) -> list[str] | None:
-    "A comma-separated string or a sequence of names as a list (None stays None)."
-    if wanted is None or not isinstance(wanted, str): return None if wanted is None else list(wanted)
-    return [w.strip() for w in wanted.split(',') if w.strip()]
-
 def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path:
     "xz views of the input, every method and the reference, side by side and to scale (PNG, atomic)."
     import matplotlib.pyplot as plt
@@ -247,7 +255,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     if steps is None and minutes is None: raise ValueError("give a training budget: minutes=... or steps=...")
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):
         names = _names(cases)
-        cases = [c for c in default_cases(quick, data_dir, seed) if names is None or any(n in c.name for n in names)]
+        cases = default_cases(quick, data_dir, seed, names=names)
         if not cases: raise ValueError(f"no case matches {names!r}; names look like microtubules_f4, golgi_f3, nuclear_envelope")
     out_dir = None if out_dir is None else Path(out_dir)
     if out_dir is not None and not overwrite:
