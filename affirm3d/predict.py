@@ -21,7 +21,7 @@ from .training import TrainConfig, sim_axial_sigma
 
 # %% auto #0
 __all__ = ['HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape', 'Restored',
-           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'restore_file']
+           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'restore_chunked', 'restore_file']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -204,11 +204,21 @@ def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_fac
     return (reblurred[: input_norm.shape[0]] - input_norm).abs()
 
 # %% ../nbs/07_predict.ipynb #12df47dc
+def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
+    "A fitted PercentileNorm: `norm` itself, rebuilt from its state dict, or fitted on `vol` if None."
+    if norm is None: return PercentileNorm().fit(vol)
+    if isinstance(norm, dict): return PercentileNorm.from_state(norm)
+    if isinstance(norm, PercentileNorm) and norm.lo is not None: return norm
+    raise ValueError(f"norm must be a fitted PercentileNorm, its state_dict() or None, got {norm!r}")
+
 def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, tta: bool = False,
             tile_zyx: Sequence[int] | None = None, margin_zyx: Sequence[int] = (4, 16, 16),
             ramp_zyx: Sequence[int] = (2, 8, 8), batch_size: int = 1, device=None, axial_sigma: float | None = None,
-            isotropic: bool = False, with_consistency: bool = True, progress: bool = True) -> Restored:
-    "Restore a (Z, Y, X) stack (array, tensor or `Stack`) with a generator; see `Restored` for what comes back."
+            isotropic: bool = False, with_consistency: bool = True, progress: bool = True,
+            norm: PercentileNorm | dict | None = None) -> Restored:
+    """Restore a (Z, Y, X) stack (array, tensor or `Stack`) with a generator; see `Restored` for what comes back.
+    `norm`: the intensity normalisation (a fitted `PercentileNorm` or its state dict); None fits it on this stack.
+    Pass the whole volume's when restoring it piece by piece, so that every piece is scaled alike."""
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
     vol = validate_volume(stack, name='stack')
@@ -217,7 +227,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     if isinstance(model, torch.nn.Module): model.eval()
     if device is None and isinstance(model, torch.nn.Module):
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
-    norm = PercentileNorm().fit(vol)
+    norm = _as_norm(norm, vol)
     x = torch.from_numpy(norm(vol).astype(np.float32))
     if tile_zyx is None: tile_zyx = auto_tile_shape(vol.shape, f, device=device or 'cpu')
     kw = dict(z_factor=f, tile_zyx=tile_zyx, margin_zyx=margin_zyx, ramp_zyx=ramp_zyx,
@@ -249,6 +259,45 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     return Restored(volume=norm.invert(y).numpy().astype(np.float32), voxel_um=out_voxel, z_factor=f,
                     uncertainty=None if spread is None else (spread * norm.scale).numpy().astype(np.float32),
                     consistency=None if cons is None else cons.numpy().astype(np.float32), info=info)
+
+# %% ../nbs/07_predict.ipynb #07a74f4e
+def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
+    """Plan of a piece-by-piece restore along z: for each piece of <= `chunk` input slices, (input slices to read,
+    with `halo` more on each side where the stack has them; output slices of that piece's result to keep; output
+    slices of the whole result they fill)."""
+    if chunk < 1 or halo < 0: raise ValueError(f"need chunk >= 1 and halo >= 0, got chunk={chunk}, halo={halo}")
+    plan = []
+    for a in range(0, n_z, chunk):
+        b = min(a + chunk, n_z)
+        ra, rb = max(0, a - halo), min(n_z, b + halo)
+        plan.append((slice(ra, rb), slice(z_factor * (a - ra), z_factor * (b - ra)), slice(z_factor * a, z_factor * b)))
+    return plan
+
+def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z: int | None = None, norm=None,
+                    z_factor: int | None = None, progress: bool = True, **restore_kw):
+    """Restore a (Z, Y, X) stack in pieces of `chunk_z` slices (+ `halo_z` on each side, cropped) into `out`
+    ((f·Z, Y, X), allocated as float32 if None), all scaled by one normalisation (`norm`, else fitted on the whole
+    stack). `stack` / `out`: any sliceable arrays (numpy, memmap, zarr). Other keywords go to `restore`; no
+    consistency map here (see `restore`). Returns `out`."""
+    if restore_kw.pop('with_consistency', False): warnings.warn("restore_chunked makes no consistency map; use restore for one")
+    if restore_kw.pop('isotropic', False): raise ValueError("restore_chunked keeps the f·Z grid; resample afterwards")
+    shape = tuple(stack.shape)
+    if len(shape) != 3: raise ValueError(f"stack must be (Z, Y, X), got shape {shape}")
+    f = _model_z_factor(model, z_factor)
+    stride = _stride(model)
+    align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
+    halo = 4 if halo_z is None else int(halo_z)
+    halo, chunk = -(-halo // align) * align, max(align, -(-int(chunk_z) // align) * align)
+    norm = _as_norm(norm, stack)                          # PercentileNorm.fit strides a big array: no full copy
+    if out is None: out = np.empty((f * shape[0],) + shape[1:], np.float32)
+    if tuple(out.shape) != (f * shape[0],) + shape[1:]:
+        raise ValueError(f"out has shape {tuple(out.shape)}; expected {(f * shape[0],) + shape[1:]} (z factor {f})")
+    plan = z_chunks(shape[0], chunk, halo, f)
+    for read, keep, write in (progress_bar(plan, leave=False) if progress else plan):
+        piece = restore(np.asarray(stack[read]), model, z_factor=f, norm=norm, with_consistency=False,
+                        progress=False, **restore_kw)
+        out[write] = piece.volume[keep]
+    return out
 
 # %% ../nbs/07_predict.ipynb #a1e1bd9f
 HALLUCINATION_NOTE = ("the restored stack is a network's estimate, not a measurement: a generative model can invent "
