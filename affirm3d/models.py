@@ -10,7 +10,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 from .psf import gaussian_kernel_1d
-from .simulate import axial_blur, subsample_z
+from .simulate import axial_blur, subsample_z, convolve_axis
 from .fourier import upsample_z
 
 # %% auto #0
@@ -150,6 +150,7 @@ PRESETS: dict[str, dict] = {
 class _ZUpsampler(nn.Module):
     "Shared config/validation for the generators: `out = upsample_z(x) + residual(upsample_z(x))`."
     kind = '_ZUpsampler'
+    spatial_dims = 3                  # of the residual U-Net: 3 (volumes) or 2 (xz/yz slices)
     def __init__(self, z_factor: int, preset: str = 'tiny', base_channels: int | None = None,
                  depth: int | None = None, act: str = 'leaky_relu', attention: bool = True,
                  interp: str = 'linear'):
@@ -163,6 +164,8 @@ class _ZUpsampler(nn.Module):
         self.base_channels = base_channels or p['base_channels']
         self.depth = p['depth'] if depth is None else depth
         self.act_name, self.attention = act, attention
+        self.net = AttentionResUNet(self.spatial_dims, 1, 1, self.base_channels, self.depth, self.act_name, self.attention)
+        init_weights(self, zero_last=self.net.head)             # zero residual head: starts as interpolation
 
     @property
     def config(self) -> dict:
@@ -197,10 +200,6 @@ class _ZUpsampler(nn.Module):
 class Generator(_ZUpsampler):
     "3D attention residual U-Net on the z-upsampled stack: (B,1,Z,Y,X) → (B,1,f·Z,Y,X)."
     kind = 'Generator'
-    def __init__(self, z_factor: int, preset: str = 'tiny', **kwargs):
-        super().__init__(z_factor, preset, **kwargs)
-        self.net = AttentionResUNet(3, 1, 1, self.base_channels, self.depth, self.act_name, self.attention)
-        init_weights(self, zero_last=self.net.head)
 
     def residual(self, up: torch.Tensor) -> torch.Tensor:
         padded, crop = pad_to_multiple(up, 2 ** self.depth, 3)
@@ -210,10 +209,7 @@ class Generator(_ZUpsampler):
 class Generator25D(_ZUpsampler):
     "2D attention U-Net on every xz and yz slice of the z-upsampled stack, averaged (isotropic-CARE style)."
     kind = 'Generator25D'
-    def __init__(self, z_factor: int, preset: str = 'tiny', **kwargs):
-        super().__init__(z_factor, preset, **kwargs)
-        self.net = AttentionResUNet(2, 1, 1, self.base_channels, self.depth, self.act_name, self.attention)
-        init_weights(self, zero_last=self.net.head)
+    spatial_dims = 2
 
     def _net2d(self, slices: torch.Tensor) -> torch.Tensor:
         padded, crop = pad_to_multiple(slices, 2 ** self.depth, 2)
@@ -234,24 +230,6 @@ def build_generator(cfg: dict) -> _ZUpsampler:
     kind = cfg.get('kind', 'Generator')
     if kind not in GENERATORS: raise ValueError(f"unknown generator kind {kind!r}; expected one of {sorted(GENERATORS)}")
     return GENERATORS[kind].from_config(cfg)
-
-# %% ../nbs/04_models.ipynb #6297d36c
-def _mirror_index(n: int, r: int, device=None) -> torch.Tensor:
-    "Indices of a length-n axis extended by r each side by mirror reflection (no edge repeat), folding as often as needed."
-    i = torch.arange(-r, n + r, device=device)
-    if n == 1: return torch.zeros_like(i)
-    i = torch.remainder(i, 2 * (n - 1))
-    return torch.where(i >= n, 2 * (n - 1) - i, i)
-
-def _blur_z(vol: torch.Tensor, kernel: torch.Tensor) -> torch.Tensor:
-    "Convolve (…, Z, Y, X) along z with an odd-length 1D kernel, mirror borders (as `axial_blur`)."
-    r = kernel.numel() // 2
-    shape = vol.shape
-    Z, Y, X = shape[-3:]
-    lines = vol.reshape(-1, Z, Y * X).transpose(1, 2).reshape(-1, 1, Z)
-    lines = lines.index_select(-1, _mirror_index(Z, r, vol.device))
-    lines = F.conv1d(lines, kernel.to(lines.dtype).view(1, 1, -1))
-    return lines.reshape(-1, Y * X, Z).transpose(1, 2).reshape(shape)
 
 # %% ../nbs/04_models.ipynb #db0e96a0
 class ForwardModel(nn.Module):
@@ -284,7 +262,7 @@ class ForwardModel(nn.Module):
                     radius=self.radius)
 
     def forward(self, vol_iso: torch.Tensor) -> torch.Tensor:
-        blurred = _blur_z(vol_iso, self.kernel) if self.learnable else axial_blur(vol_iso, self.axial_sigma)
+        blurred = convolve_axis(vol_iso, self.kernel, -3) if self.learnable else axial_blur(vol_iso, self.axial_sigma)
         return subsample_z(blurred, self.z_factor, self.phase)
 
     def extra_repr(self) -> str: return ', '.join(f'{k}={v!r}' for k, v in self.config.items())

@@ -15,9 +15,9 @@ from .psf import gaussian_kernel_1d, extra_axial_sigma
 from .io import write_stack, atomic_write, validate_z_factor
 
 # %% auto #0
-__all__ = ['STRUCTURES', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z', 'add_camera_noise', 'camera_to_intensity',
-           'microtubules', 'mitochondria', 'beads', 'vesicles', 'SimParams', 'simulate', 'random_params',
-           'make_dataset']
+__all__ = ['STRUCTURES', 'convolve_axis', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z', 'add_camera_noise',
+           'camera_to_intensity', 'microtubules', 'mitochondria', 'beads', 'vesicles', 'SimParams', 'simulate',
+           'random_params', 'make_dataset']
 
 # %% ../nbs/02_simulate.ipynb #ab84225a
 def _as_tensor(vol) -> tuple[torch.Tensor, bool]:
@@ -52,16 +52,19 @@ def _kernel(sigma, t: torch.Tensor) -> torch.Tensor:
     k = torch.exp(-0.5 * (x / sigma.to(dtype=t.dtype, device=t.device)) ** 2)
     return k / k.sum()
 
-def _blur_axis(t: torch.Tensor, sigma, dim: int) -> torch.Tensor:
-    "Blur tensor `t` along `dim` with a normalised Gaussian of `sigma` (float, or a 0-d tensor to learn it; mirror borders)."
-    if not isinstance(sigma, torch.Tensor) and sigma == 0: return t
-    k = _kernel(sigma, t)
-    r = (k.numel() - 1) // 2
+def convolve_axis(t: torch.Tensor, kernel: torch.Tensor, dim: int) -> torch.Tensor:
+    "Convolve tensor `t` along `dim` with an odd-length 1D `kernel` (differentiable in both), mirror borders (no edge repeat)."
+    r = (kernel.numel() - 1) // 2
     moved = t.movedim(dim, -1)
     n = moved.shape[-1]
     rows = moved.reshape(-1, 1, n).index_select(-1, _reflect_index(n, r, t.device))
-    out = F.conv1d(rows, k.view(1, 1, -1))
+    out = F.conv1d(rows, kernel.to(rows.dtype).view(1, 1, -1))
     return out.reshape(moved.shape).movedim(-1, dim)
+
+def _blur_axis(t: torch.Tensor, sigma, dim: int) -> torch.Tensor:
+    "Blur tensor `t` along `dim` with a normalised Gaussian of `sigma` (float, or a 0-d tensor to learn it; mirror borders)."
+    if not isinstance(sigma, torch.Tensor) and sigma == 0: return t
+    return convolve_axis(t, _kernel(sigma, t), dim)
 
 def _sigmas_zyx(sigma_zyx) -> tuple[float, float, float]:
     s = np.asarray(sigma_zyx, dtype=float)
