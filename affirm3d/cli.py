@@ -11,9 +11,9 @@ import numpy as np
 from fastcore.script import Param, store_true
 from fastcore.docments import docments
 
-from .io import read_stack, write_stack, parse_voxel_size, atomic_write
+from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, HALLUCINATION_NOTE
+from .predict import restore_file, restore_file_chunked, HALLUCINATION_NOTE
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 
@@ -110,6 +110,26 @@ def resolve_model(model: str, z_factor: int | None = None):
                     f"({', '.join(sorted(PRETRAINED)) or 'none shipped'})")
 
 # %% ../nbs/10_cli.ipynb #24be99e0
+def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device, chunk_z,
+                         overwrite, quiet) -> dict:
+    "`affirm3d restore` for a stack read through a memory map, piece by piece (see `restore_file_chunked`)."
+    import torch
+    unsupported = [o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v]
+    if unsupported:
+        raise UserError(f"{', '.join(unsupported)} cannot be combined with a piece-by-piece restore; restore first, "
+                        "then resample or convert the result")
+    if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
+    src, vox = open_stack_memmap(input, _voxel(voxel_size))
+    gen = resolve_model(model, z_factor or (z_factor_of(vox) if vox is not None else None))
+    gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    del src
+    info = restore_file_chunked(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite,
+                                progress=not quiet)
+    print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
+          f"{info['pieces']} pieces of {chunk_z} slices)")
+    print(f"note: {HALLUCINATION_NOTE}")
+    return info
+
 def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyperstack or OME-TIFF)", str),
                 output: Param("where to write the restored stack (TIFF, float32 unless --dtype)", str),
                 voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
@@ -123,13 +143,20 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 dtype: Param("output type: float32, uint16 or uint8 (integer types are clipped)", str) = 'float32',
                 device: Param("cpu, cuda, cuda:1 ... (default: cuda if available)", str) = None,
                 axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map (default: estimated)", float) = None,
+                chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; uncompressed single-channel TIFF)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
     import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
-    stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))     # read once
+    try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
+    except StackTooLarge as e:
+        print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
+        stack, chunk_z = None, 16
+    if stack is None:
+        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device,
+                                    chunk_z, overwrite, quiet)
     f_stack = z_factor
     if f_stack is None: f_stack = stack.z_factor
     gen = resolve_model(model, f_stack)

@@ -16,8 +16,8 @@ import torch
 
 # %% auto #0
 __all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
-           'available_memory_bytes', 'read_stack', 'atomic_write', 'write_stack', 'PercentileNorm', 'sample_path',
-           'load_sample']
+           'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack', 'open_stack_memmap',
+           'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -218,6 +218,9 @@ def available_memory_bytes() -> int | None:
 _READ_HELP = ("affirm3d reads TIFF stacks (.tif/.tiff: ImageJ hyperstacks, OME-TIFF); convert other formats first, "
               "e.g. in Fiji: File > Save As > Tiff")
 
+class StackTooLarge(ValueError):
+    "Reading the stack whole would not fit in the memory available (see `open_stack_memmap` for the other way)."
+
 def _fmt_bytes(n: float) -> str: return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.1f} MiB"
 
 def read_stack(path, axes: str | None = None, channel: int = 0, voxel_um=None, require_voxel: bool = False,
@@ -237,7 +240,7 @@ def read_stack(path, axes: str | None = None, channel: int = 0, voxel_um=None, r
         need = n_vox * (itemsize + 4)                   # the file's data + its float32 copy
         limit = available_memory_bytes() if max_bytes is None else max_bytes
         if limit is not None and need > limit:
-            raise ValueError(f"{path.name}: reading it needs about {_fmt_bytes(need)} ({shape} {series.dtype} + a float32 "
+            raise StackTooLarge(f"{path.name}: reading it needs about {_fmt_bytes(need)} ({shape} {series.dtype} + a float32 "
                              f"copy) but only {_fmt_bytes(limit)} of memory is available; crop or bin the stack first "
                              "(Fiji: Image > Crop, Image > Duplicate a range of slices) or process it in tiles from a "
                              "memory map (tifffile.memmap / tifffile.imread(path, aszarr=True))")
@@ -313,6 +316,36 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     with atomic_write(path, overwrite=overwrite) as tmp:
         tifffile.imwrite(tmp, vol, imagej=True, metadata=meta, **kw)
     return path
+
+# %% ../nbs/00_io.ipynb #8dc1f03a
+def open_stack_memmap(path, voxel_um=None) -> tuple[np.memmap, tuple | None]:
+    """Memory-map a 3D (Z, Y, X) TIFF stack without reading it -> (read-only array, voxel size (z, y, x) µm or None).
+    Only uncompressed, contiguously stored TIFFs can be mapped (ImageJ and tifffile write those by default)."""
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
+    try:
+        with tifffile.TiffFile(path) as tif:
+            found = _tiff_voxel(tif)
+            shape = tuple(tif.series[0].shape) if tif.series else ()
+    except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
+    if len(shape) != 3:
+        raise ValueError(f"{path.name}: a memory-mapped restore needs a single-channel (Z, Y, X) stack, got shape {shape}; "
+                         "save one channel as its own TIFF first (Fiji: Image > Color > Split Channels)")
+    try: arr = tifffile.memmap(path, mode='r')
+    except ValueError as e:
+        raise ValueError(f"{path.name} cannot be memory-mapped ({e}): it is compressed or stored in pieces; save it "
+                         "uncompressed (Fiji: File > Save As > Tiff) to restore it piece by piece") from None
+    voxel_um = parse_voxel_size(voxel_um) if voxel_um is not None else (
+        tuple(float(v) for v in found) if all(v is not None for v in found) else None)
+    return arr.reshape(shape), voxel_um
+
+def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
+    "Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it memory-mapped."
+    meta, kw = {'axes': 'ZYX', 'unit': 'um'}, {}
+    if voxel_um is not None:
+        vz, vy, vx = parse_voxel_size(voxel_um)
+        meta['spacing'] = vz; kw['resolution'] = (1 / vx, 1 / vy)
+    return tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
 
 # %% ../nbs/00_io.ipynb #88496978
 class PercentileNorm:

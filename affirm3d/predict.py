@@ -14,14 +14,16 @@ import torch
 import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 
-from .io import Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size
+from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size,
+                         atomic_write, open_stack_memmap, create_stack_memmap)
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, estimated_extra_sigma
 from .training import TrainConfig, sim_axial_sigma
 
 # %% auto #0
 __all__ = ['HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape', 'Restored',
-           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'restore_chunked', 'restore_file']
+           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'restore_chunked', 'restore_file',
+           'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -334,3 +336,24 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
         if res.consistency is not None: write_stack(outs[1], res.consistency, stack.voxel_um, overwrite=overwrite)
         if res.uncertainty is not None: write_stack(outs[2], res.uncertainty, res.voxel_um, overwrite=overwrite)
     return res
+
+# %% ../nbs/07_predict.ipynb #4ff199c4
+def restore_file_chunked(input_path, output_path, model: Callable, voxel_um=None, chunk_z: int = 16,
+                         halo_z: int | None = None, overwrite: bool = False, progress: bool = True, **restore_kw) -> dict:
+    """Restore a TIFF stack that need not fit in memory (`restore_chunked` between two memory maps); the output is a
+    float32 ImageJ TIFF with voxel size (z/f, y, x), written atomically. Returns an info dict (shape, voxel_um, ...)."""
+    output = Path(output_path)
+    if output.suffix.lower() not in ('.tif', '.tiff'): raise ValueError(f"{output.name}: the output must be a .tif/.tiff file")
+    if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
+    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+    src, vox = open_stack_memmap(input_path, voxel_um)
+    f = _model_z_factor(model, restore_kw.pop('z_factor', None))
+    check_z_factor(vox, f)
+    out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
+    out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
+    with atomic_write(output, overwrite=overwrite) as tmp:
+        out = create_stack_memmap(tmp, out_shape, out_voxel)
+        restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
+        out.flush(); del out                                  # close the map before the rename
+    return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f,
+                chunk_z=chunk_z, pieces=len(z_chunks(src.shape[0], chunk_z, 0, f)))
