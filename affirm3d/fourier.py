@@ -194,6 +194,12 @@ def highpass_weight(freq: torch.Tensor, cutoff: float = 0.1, shape: str = 'gauss
     return (r >= 1).to(freq.dtype)
 
 # %% ../nbs/03_fourier.ipynb #77ec7739
+@functools.lru_cache(maxsize=64)
+def _rfft_resample_matrix(n_src: int, n_dst: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+    "`spectrum_resample_matrix` between the rfft grids of lengths n_src and n_dst, built once per shape and device."
+    return spectrum_resample_matrix(torch.fft.rfftfreq(n_src, dtype=torch.float64),
+                                    torch.fft.rfftfreq(n_dst, dtype=torch.float64)).to(dtype=dtype, device=device)
+
 class FourierLoss(nn.Module):
     """Distance between the log power spectrum along z and the lateral (y, x) one of (..., Z, Y, X) volumes on an
     isotropic grid, high-pass weighted; ~0 for isotropic volumes, grows with axial blur. Differentiable, float32
@@ -221,7 +227,8 @@ class FourierLoss(nn.Module):
         `vol`; a, b in 'z', 'y', 'x', 'lateral' (mean of y and x), all on the z frequency grid."""
         spectra = axis_power_spectra(vol, self.window, self.tukey_alpha)
         freq = spectra['freq']['z']
-        on_z = {ax: spectra[ax] @ spectrum_resample_matrix(spectra['freq'][ax], freq).T.to(spectra[ax].dtype) for ax in 'yx'}
+        on_z = {ax: spectra[ax] @ _rfft_resample_matrix(vol.shape[-1 if ax == 'x' else -2], vol.shape[-3], spectra[ax].dtype,
+                                                        freq.device).T for ax in 'yx'}
         on_z['z'], on_z['lateral'] = spectra['z'], 0.5*(on_z['y'] + on_z['x'])
         pa, pb = on_z[a], on_z[b]
         keep = torch.ones_like(freq)
@@ -361,13 +368,14 @@ def resolve_extra_sigma(axial_sigma: float | None, vol, z_factor: float) -> floa
     return sigma
 
 # %% ../nbs/03_fourier.ipynb #7bac0594
-def estimate_noise_std(vol) -> float:
+def estimate_noise_std(vol, as_tensor: bool = False) -> float | torch.Tensor:
     """Standard deviation of the white noise in a (Z, Y, X) volume (or a batch of them, (B, Z, Y, X)), from the plateau
     of its lateral spectra near Nyquist (`noise_floor`), where a band-limited image has no signal left."""
     t = torch.as_tensor(np.asarray(vol, dtype=np.float32)) if not isinstance(vol, torch.Tensor) else vol.float()
     spec = axis_power_spectra(t)
     var = 0.5 * (noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x']))
-    return float(var.clamp_min(0).mean().sqrt())
+    std = var.clamp_min(0).mean().sqrt()
+    return std if as_tensor else float(std)                  # a tensor stays on its device (no sync in a training step)
 
 # %% ../nbs/03_fourier.ipynb #8b081244
 def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: float | None = None, window: str = 'hann',

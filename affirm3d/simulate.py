@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_simulate.ipynb #562f48a9
 from __future__ import annotations
-import json, math, time
+import functools, json, math, time
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from typing import Callable
@@ -42,9 +42,14 @@ def _reflect_index(n: int, r: int, device=None) -> torch.Tensor:
     i = torch.remainder(i, period)
     return torch.where(i >= n, period - i, i)
 
+@functools.lru_cache(maxsize=256)
+def _cached_kernel(sigma: float, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
+    "gaussian_kernel_1d, built once per (σ, dtype, device): no host-to-device copy on every call of a training step."
+    return gaussian_kernel_1d(sigma, dtype=dtype, device=device)
+
 def _kernel(sigma, t: torch.Tensor) -> torch.Tensor:
     "Gaussian kernel for `t`'s dtype/device; a tensor `sigma` gives a kernel differentiable w.r.t. sigma (radius from its value)."
-    if not isinstance(sigma, torch.Tensor): return gaussian_kernel_1d(sigma, dtype=t.dtype, device=t.device)
+    if not isinstance(sigma, torch.Tensor): return _cached_kernel(float(sigma), t.dtype, t.device)
     s_val = float(sigma.detach())
     if not (math.isfinite(s_val) and s_val > 0): raise ValueError(f"sigma must be finite and > 0 for a differentiable kernel, got {s_val}")
     r = max(1, math.ceil(4.0 * s_val))

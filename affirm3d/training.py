@@ -246,8 +246,11 @@ class TrainLoss:
                 raise ValueError("the consistency term needs the extra axial sigma: set TrainConfig.axial_sigma (or let "
                                  "self_supervised estimate it)")
             return (self.forward_model(self.cfg.axial_sigma)(preds) - batch['lr']).abs().mean()
-        per = [(self.forward_model(s)(preds[i:i + 1]) - batch['lr'][i:i + 1]).abs().mean() for i, s in enumerate(sig)]
-        return torch.stack(per).mean()
+        groups: dict[float, list[int]] = {}                 # one forward model per distinct sigma, not per sample
+        for i, s in enumerate(sig): groups.setdefault(round(float(s), 6), []).append(i)
+        if len(groups) == 1: return (self.forward_model(next(iter(groups)))(preds) - batch['lr']).abs().mean()
+        per = [(self.forward_model(s)(preds[idx]) - batch['lr'][idx]).abs().mean() * len(idx) for s, idx in groups.items()]
+        return torch.stack(per).sum() / len(sig)
 
     def __call__(self, preds: torch.Tensor, batch: dict) -> dict:
         out = {}
@@ -354,7 +357,7 @@ class LateralCB(Callback):
         if n < self.f: raise ValueError(f"the lateral patch side {target.shape[2]} is smaller than the z factor {self.f}")
         target = target[:, :, :n].contiguous()
         deg = self.fm(target)
-        noise = estimate_noise_std(lr.detach().flatten(0, 1))
+        noise = estimate_noise_std(lr.detach().flatten(0, 1), as_tensor=True)
         return deg + noise * torch.randn_like(deg), target
 
     def after_loss(self, learn):
