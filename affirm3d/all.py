@@ -11,3 +11,4 @@ from .predict import *
 from .metrics import *
 from .care import *
 from .viewer import *
+from .export import *

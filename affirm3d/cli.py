@@ -19,7 +19,7 @@ from .bench import bench_cmd
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
-           'train_cmd', 'demo_cmd', 'main']
+           'train_cmd', 'demo_cmd', 'export_cmd', 'main']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -102,6 +102,9 @@ def resolve_model(model: str, z_factor: int | None = None):
             raise UserError(f"no shipped model for z factor {z_factor} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
                             f"with `affirm3d pretrain --z-factor {z_factor} --out MODEL.pt` or `affirm3d train`")
         return gen
+    if Path(model).suffix == '.ts':                 # from `affirm3d export`
+        from affirm3d.export import load_torchscript
+        return load_torchscript(model)
     if Path(model).suffix in ('.pt', '.pth') or Path(model).exists():
         if not Path(model).exists(): raise FileNotFoundError(f"model file {model} not found")
         return load_generator(model)
@@ -305,6 +308,18 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
     print(f"figure: {fig_path}; all files in {out}/ ({time.time() - t0:.0f} s)")
     return rows
 
+# %% ../nbs/10_cli.ipynb #24003705
+def export_cmd(model: Param("a shipped model name or a model file from `affirm3d train` / `pretrain` (.pt)", str),
+               out: Param("the TorchScript file to write (.ts)", str),
+               overwrite: Param("replace OUT if it exists", bool) = False):
+    "Export a generator as one self-contained TorchScript file (runs without affirm3d's Python code)."
+    from affirm3d.export import export_torchscript
+    if Path(out).suffix != '.ts': raise UserError(f"name the TorchScript file *.ts, got {out!r}")
+    gen = resolve_model(model)
+    export_torchscript(gen, out, overwrite=overwrite)
+    print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")
+    return Path(out)
+
 # %% ../nbs/10_cli.ipynb #1a44ca48
 COMMANDS = {}   # name -> function; filled below, in the order of the help text
 
@@ -338,5 +353,5 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(2)
     return 0
 
-for _n, _f in [('simulate', simulate_cmd), ('pretrain', pretrain_cmd), ('train', train_cmd), ('restore', restore_cmd), ('evaluate', evaluate_cmd), ('bench', bench_cmd), ('demo', demo_cmd)]:
+for _n, _f in [('simulate', simulate_cmd), ('pretrain', pretrain_cmd), ('train', train_cmd), ('restore', restore_cmd), ('evaluate', evaluate_cmd), ('bench', bench_cmd), ('demo', demo_cmd), ('export', export_cmd)]:
     _register(_n, _f)
