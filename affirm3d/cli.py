@@ -129,7 +129,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, 
     info = restore_file_chunked(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite,
                                 progress=not quiet)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
-          f"{info['pieces']} pieces of {chunk_z} slices)")
+          f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
     return info
 

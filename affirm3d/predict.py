@@ -22,8 +22,8 @@ from .training import TrainConfig, sim_axial_sigma
 
 # %% auto #0
 __all__ = ['HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape', 'Restored',
-           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'restore_chunked', 'restore_file',
-           'restore_file_chunked']
+           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'chunk_plan', 'restore_chunked',
+           'restore_file', 'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -275,6 +275,14 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
         plan.append((slice(ra, rb), slice(z_factor * (a - ra), z_factor * (b - ra)), slice(z_factor * a, z_factor * b)))
     return plan
 
+def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
+               z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
+    "`z_chunks` for `model`, with piece and halo sizes rounded up so every piece starts on the network's pooling grid."
+    f, stride = _model_z_factor(model, z_factor), _stride(model)
+    align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
+    halo = 4 if halo_z is None else int(halo_z)
+    return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
+
 def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z: int | None = None, norm=None,
                     z_factor: int | None = None, progress: bool = True, **restore_kw):
     """Restore a (Z, Y, X) stack in pieces of `chunk_z` slices (+ `halo_z` on each side, cropped) into `out`
@@ -286,15 +294,11 @@ def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z:
     shape = tuple(stack.shape)
     if len(shape) != 3: raise ValueError(f"stack must be (Z, Y, X), got shape {shape}")
     f = _model_z_factor(model, z_factor)
-    stride = _stride(model)
-    align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
-    halo = 4 if halo_z is None else int(halo_z)
-    halo, chunk = -(-halo // align) * align, max(align, -(-int(chunk_z) // align) * align)
     norm = _as_norm(norm, stack)                          # PercentileNorm.fit strides a big array: no full copy
     if out is None: out = np.empty((f * shape[0],) + shape[1:], np.float32)
     if tuple(out.shape) != (f * shape[0],) + shape[1:]:
         raise ValueError(f"out has shape {tuple(out.shape)}; expected {(f * shape[0],) + shape[1:]} (z factor {f})")
-    plan = z_chunks(shape[0], chunk, halo, f)
+    plan = chunk_plan(model, shape[0], chunk_z, halo_z, f)
     for read, keep, write in (progress_bar(plan, leave=False) if progress else plan):
         piece = restore(np.asarray(stack[read]), model, z_factor=f, norm=norm, with_consistency=False,
                         progress=False, **restore_kw)
@@ -356,4 +360,4 @@ def restore_file_chunked(input_path, output_path, model: Callable, voxel_um=None
         restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
         out.flush(); del out                                  # close the map before the rename
     return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f,
-                chunk_z=chunk_z, pieces=len(z_chunks(src.shape[0], chunk_z, 0, f)))
+                pieces=len(chunk_plan(model, src.shape[0], chunk_z, halo_z, f)))
