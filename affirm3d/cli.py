@@ -253,6 +253,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               channel: Param("channel to train on (0-based)", int) = 0,
               device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
               axial_sigma: Param("extra axial blur σ of the stack in output (isotropic) pixels (default: estimated from the stack)", float) = None,
+              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments)", float) = 0.1,
               seed: Param("random seed", int) = 0,
               overwrite: Param("replace OUT if it exists", bool) = False,
               quiet: Param("no progress bar", bool) = False):
@@ -268,6 +269,8 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.voxel_um[0] / stack.voxel_um[2]:.2f})")
     extra = {} if axial_sigma is None else dict(axial_sigma=axial_sigma, axial_sigma_source='known')
+    if not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
+    extra['w_fourier'] = fourier_weight
     try:
         result = self_supervised(stack, z_factor=z_factor, init=None if init == 'none' else 'pretrained', out=out,
                                  minutes=None if steps else minutes, steps=steps, device=device, seed=seed,

@@ -19,11 +19,12 @@ from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, estimated_extra_sigma
 from .training import TrainConfig, sim_axial_sigma
+from .data import Dihedral
 
 # %% auto #0
-__all__ = ['HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape', 'Restored',
-           'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks', 'chunk_plan', 'restore_chunked',
-           'restore_file', 'restore_file_chunked']
+__all__ = ['XY_SYMMETRIES', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape',
+           'dihedral_ensemble', 'Restored', 'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks',
+           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -138,18 +139,13 @@ def auto_tile_shape(vol_shape: Sequence[int], z_factor: int, bytes_per_out_voxel
     return (tz, min(vol_shape[1], side), min(vol_shape[2], side))
 
 # %% ../nbs/07_predict.ipynb #ca9ccbff
-def _dihedral(vol: torch.Tensor, k: int) -> torch.Tensor:
-    "The k-th (0..7) symmetry of the xy square applied to the last two axes."
-    if k & 4: vol = vol.transpose(-1, -2)
-    if k & 1: vol = vol.flip(-1)
-    if k & 2: vol = vol.flip(-2)
-    return vol
+XY_SYMMETRIES = Dihedral.all(square=True, flip_z=False)     # the 8 symmetries of the xy square (z untouched)
 
-def _dihedral_inv(vol: torch.Tensor, k: int) -> torch.Tensor:
-    if k & 2: vol = vol.flip(-2)
-    if k & 1: vol = vol.flip(-1)
-    if k & 4: vol = vol.transpose(-1, -2)
-    return vol
+def dihedral_ensemble(fn: Callable, vol: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Test-time augmentation: `fn` (a (Z, Y, X) -> (f·Z, Y, X) restorer) applied to the 8 xy symmetries of `vol`,
+    each result mapped back -> (mean, standard deviation across the 8)."""
+    outs = torch.stack([t.inverse()(fn(t(vol))) for t in XY_SYMMETRIES])
+    return outs.mean(0), outs.std(0)
 
 # %% ../nbs/07_predict.ipynb #5105dc8b
 @dataclass
@@ -235,8 +231,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     kw = dict(z_factor=f, tile_zyx=tile_zyx, margin_zyx=margin_zyx, ramp_zyx=ramp_zyx,
               batch_size=batch_size, device=device, progress=progress)
     if tta:
-        outs = [_dihedral_inv(predict_tiled(_dihedral(x, k), model, **kw), k) for k in range(8)]
-        stacked = torch.stack(outs); y = stacked.mean(0); spread = stacked.std(0)
+        y, spread = dihedral_ensemble(lambda v: predict_tiled(v, model, **kw), x)
     else: y, spread = predict_tiled(x, model, **kw), None
     info = dict(z_factor=f, stack_ratio=ratio, norm=norm.state_dict(), tile_zyx=tuple(tile_zyx), tta=tta)
     cons = None
