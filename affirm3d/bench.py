@@ -5,9 +5,8 @@
 # %% ../nbs/08b_bench.ipynb #f6e44e4a
 from __future__ import annotations
 import json, math, time, warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import torch

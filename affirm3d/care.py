@@ -4,16 +4,15 @@
 
 # %% ../nbs/08a_care.ipynb #6613db3e
 from __future__ import annotations
-import math, time, warnings
+import math, time
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 from .io import PercentileNorm, Stack, validate_volume, validate_z_factor
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, axis_power_spectra, resolve_extra_sigma, estimate_noise_std, UPSAMPLE_MODES
-from .models import AttentionResUNet, init_weights, pad_to_multiple, count_params
+from .fourier import upsample_z, resolve_extra_sigma, estimate_noise_std, UPSAMPLE_MODES
+from .models import AttentionResUNet, init_weights, pad_to_multiple
 from .data import BatchStream, make_loader, DataLoaders, torch_threads
 from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,
                               set_seed)

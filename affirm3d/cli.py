@@ -4,11 +4,10 @@
 
 # %% ../nbs/10_cli.ipynb #b6c03607
 from __future__ import annotations
-import json, math, sys, time, warnings, argparse, inspect
+import json, sys, time, warnings, argparse, inspect
 from pathlib import Path
 
-import numpy as np
-from fastcore.script import Param, store_true
+from fastcore.script import Param
 from fastcore.docments import docments
 
 from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of

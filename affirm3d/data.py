@@ -15,7 +15,7 @@ import torch
 from torch.utils.data import DataLoader, Dataset, IterableDataset, Sampler, get_worker_info
 
 from .io import PercentileNorm, Stack, atomic_write, validate_volume
-from .simulate import SimParams, axial_blur, random_params, simulate, subsample_z
+from .simulate import SimParams, random_params, simulate
 
 # %% auto #0
 __all__ = ['SPLITS', 'closed_gt_slices', 'pair_kind', 'open_pair', 'Dihedral', 'random_dihedral', 'augment_pair',

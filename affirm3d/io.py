@@ -8,7 +8,6 @@ import math, os, re, tempfile, warnings, xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import tifffile

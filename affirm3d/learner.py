@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv, math, random, re, sys, time, warnings
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import numpy as np
 import torch

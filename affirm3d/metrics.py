@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-import torch.nn.functional as F
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
 from .io import validate_z_factor

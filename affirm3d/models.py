@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_models.ipynb #2d62ef1c
 from __future__ import annotations
-import math, time
+import time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

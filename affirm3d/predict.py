@@ -11,13 +11,12 @@ from typing import Callable, Sequence
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from fastprogress.fastprogress import progress_bar
 
 from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size,
                          atomic_write, open_stack_memmap, create_stack_memmap)
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, estimated_extra_sigma
+from .fourier import estimated_extra_sigma
 from .training import TrainConfig, sim_axial_sigma
 from .data import Dihedral
 

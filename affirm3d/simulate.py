@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_simulate.ipynb #562f48a9
 from __future__ import annotations
-import functools, json, math, time
+import functools, json, math
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 from typing import Callable

@@ -4,11 +4,11 @@
 
 # %% ../nbs/06a_training.ipynb #a02cd3e2
 from __future__ import annotations
-import copy, dataclasses, json, math, os, time, warnings
-from dataclasses import dataclass, field, asdict, fields
+import copy, dataclasses, json, math, time, warnings
+from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import torch
@@ -16,7 +16,7 @@ from torch import nn
 
 from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume, parse_voxel_size, z_factor_of
 from .psf import extra_axial_sigma
-from .simulate import STRUCTURES, SimParams, simulate, random_params
+from .simulate import STRUCTURES
 from .fourier import FourierLoss, upsample_z, resolve_extra_sigma, isotropy_index, estimate_noise_std
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build_generator, lateral_slices,
@@ -24,7 +24,7 @@ from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build
 from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, torch_threads
 from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVLoggerCB, LRScheduleCB,
                               TimeBudgetCB, GradClipCB, NaNGuardCB, CheckpointCB, MixedPrecisionCB, GANCB, MetricsCB,
-                              set_seed, read_log)
+                              set_seed)
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
