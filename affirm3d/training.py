@@ -60,7 +60,8 @@ class TrainConfig:
     voxel_um: tuple | None = None               # (z, y, x) µm of the training stack; None for simulations
     axial_sigma: float | None = None            # EXTRA axial sigma (HR voxels) of the forward model
     axial_sigma_source: str | None = None       # 'known' | 'estimated' | 'simulation'
-    norm: dict | None = None                    # PercentileNorm state of the training stack (selfsup; filled in)
+    norm: dict | None = None                    # PercentileNorm state of the training stack (selfsup; a record:
+                                                # restore fits each stack's own, or takes restore(norm=...))
     lo_pct: float = 1.0                         # percentile normalisation of every stack / simulated pair
     hi_pct: float = 99.8
     generator_losses: tuple | None = None       # subset of TERMS; None: DEFAULT_LOSSES[regime]
