@@ -18,12 +18,13 @@ from .data import DataLoaders
 
 # %% auto #0
 __all__ = ['CONFIG_MUST_MATCH', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'CancelStepException',
-           'TrainingDivergedError', 'Callback', 'with_cbs', 'to_device', 'default_device', 'set_seed', 'get_rng_state',
-           'set_rng_state', 'MultiLoss', 'Learner', 'LossTermsCB', 'DeviceCB', 'TrainStepCB', 'MetricsCB', 'ToyVolumes',
-           'toy_dls', 'ProgressCB', 'read_log', 'CSVLoggerCB', 'TensorBoardCB', 'plot_history', 'PlotLossCB',
-           'sched_onecycle', 'sched_cosine', 'LRScheduleCB', 'TimeBudgetCB', 'MixedPrecisionCB', 'GradClipCB',
-           'NaNGuardCB', 'EarlyStoppingCB', 'd_loss_ns', 'g_loss_ns', 'd_loss_hinge', 'g_loss_hinge', 'GANCB',
-           'save_checkpoint', 'check_config', 'load_checkpoint', 'CheckpointCB']
+           'TrainingDivergedError', 'Callback', 'with_cbs', 'to_device', 'is_main_process', 'default_device',
+           'set_seed', 'get_rng_state', 'set_rng_state', 'MultiLoss', 'Learner', 'LossTermsCB', 'DeviceCB',
+           'TrainStepCB', 'MetricsCB', 'ToyVolumes', 'toy_dls', 'ProgressCB', 'read_log', 'CSVLoggerCB',
+           'TensorBoardCB', 'plot_history', 'PlotLossCB', 'sched_onecycle', 'sched_cosine', 'LRScheduleCB',
+           'TimeBudgetCB', 'MixedPrecisionCB', 'GradClipCB', 'NaNGuardCB', 'EarlyStoppingCB', 'd_loss_ns', 'g_loss_ns',
+           'd_loss_hinge', 'g_loss_hinge', 'GANCB', 'save_checkpoint', 'check_config', 'load_checkpoint',
+           'CheckpointCB', 'DistributedCB']
 
 # %% ../nbs/06_learner.ipynb #324d6fde
 class CancelFitException(Exception):
@@ -41,6 +42,7 @@ class TrainingDivergedError(RuntimeError):
 class Callback:
     "Base class of callbacks: define methods named after events (`before_fit(self, learn)`, ...); `order` sorts them."
     order = 0
+    main_process_only = False       # True: runs on rank 0 only in data-parallel training (files, progress, plots)
     @property
     def name(self) -> str:
         "snake_case class name (`LossTermsCB` -> 'loss_terms_cb'), the callback's key in checkpoints."
@@ -75,6 +77,11 @@ def to_device(batch, device):
     if isinstance(batch, Mapping): return {k: to_device(v, device) for k, v in batch.items()}
     if isinstance(batch, (list, tuple)): return type(batch)(to_device(v, device) for v in batch)
     return batch
+
+def is_main_process() -> bool:
+    "True unless this is a non-zero rank of an initialised torch.distributed process group."
+    import torch.distributed as dist
+    return not (dist.is_available() and dist.is_initialized()) or dist.get_rank() == 0
 
 def default_device() -> torch.device:
     "CUDA if available, else CPU."
@@ -168,7 +175,9 @@ class Learner:
         for cb in cbs:
             if cb in self.cbs: self.cbs.remove(cb)
     def callback(self, event: str):
+        main = is_main_process()
         for cb in list(self.cbs):
+            if cb.main_process_only and not main: continue
             f = getattr(cb, event, None)
             if f is not None: f(self)
     def cb(self, cls):
@@ -462,6 +471,7 @@ _META = ('split', 'step', 'epoch')
 class ProgressCB(Callback):
     "Progress bar (fastprogress) in a notebook/terminal; else a text line every `every` steps. `mode`: auto|bar|text|none."
     order = 65
+    main_process_only = True
     def __init__(self, every: int | None = None, mode: str = 'auto', file=None):
         if mode not in ('auto', 'bar', 'text', 'none'): raise ValueError(f"mode must be auto, bar, text or none; got {mode!r}")
         self.every, self.mode, self.file = every, mode, file
@@ -516,6 +526,7 @@ def read_log(path) -> list[dict]:
 class CSVLoggerCB(Callback):
     "Append every history row (train steps, validations) to a CSV file; rewritten atomically when a run resumes."
     order = 60
+    main_process_only = True
     def __init__(self, path='train_log.csv'): self.path = Path(path)
     def _fields(self, rows):
         fields = list(_META)
@@ -538,6 +549,7 @@ class CSVLoggerCB(Callback):
 class TensorBoardCB(Callback):
     "Write history rows to TensorBoard (`log_dir`) when the `tensorboard` package is installed; otherwise do nothing."
     order = 61
+    main_process_only = True
     def __init__(self, log_dir='runs'): self.log_dir, self.writer = Path(log_dir), None
     def before_fit(self, learn):
         try: from torch.utils.tensorboard import SummaryWriter
@@ -592,6 +604,7 @@ def plot_history(history: list[dict], smooth: float = 0.8, terms: bool = True, f
 class PlotLossCB(Callback):
     "Redraw `plot_history` live every `every` steps in a Jupyter notebook; a no-op anywhere else."
     order = 70
+    main_process_only = True
     def __init__(self, every: int = 50, **plot_kw): self.every, self.plot_kw, self.handle = every, plot_kw, None
     def before_fit(self, learn):
         self.active = _in_notebook() and learn.fit_train
@@ -804,11 +817,19 @@ class GANCB(Callback):
         d_real, d_fake = self.disc(real), self.disc(fake)
         d_loss = self.d_loss(d_real.float(), d_fake.float())
         learn.logs.update(d_loss=d_loss.detach(), d_real=d_real.detach().float().mean(), d_fake=d_fake.detach().float().mean())
-        if not bool(torch.isfinite(d_loss)):
+        ddp = getattr(learn, 'ddp', None)               # a DistributedCB: skip together, step on averaged gradients
+        finite = bool(torch.isfinite(d_loss))
+        if not (ddp.all_ranks(finite) if ddp is not None else finite):
             learn.logs['d_skipped'] = 1.; self.d_opt.zero_grad(); return
         sc = getattr(learn, 'scaler', None)
-        if sc is not None and sc.is_enabled(): sc.scale(d_loss).backward(); sc.step(self.d_opt); learn.scaler_dirty = True
-        else: d_loss.backward(); self.d_opt.step()
+        if sc is not None and sc.is_enabled():
+            sc.scale(d_loss).backward()
+            if ddp is not None: ddp.average_grads(self.disc.parameters())
+            sc.step(self.d_opt); learn.scaler_dirty = True
+        else:
+            d_loss.backward()
+            if ddp is not None: ddp.average_grads(self.disc.parameters())
+            self.d_opt.step()
         self.d_opt.zero_grad()
     def after_loss(self, learn):
         if self.fake is None: return
@@ -890,9 +911,65 @@ def load_checkpoint(path, learn: Learner, must_match: Iterable[str] = CONFIG_MUS
 class CheckpointCB(Callback):
     "Save a checkpoint to `path` every `every_n_steps` training steps and at the end of training; `fit(resume=True)` reads it."
     order = 90
+    main_process_only = True
     def __init__(self, path='checkpoint.pt', every_n_steps: int | None = None, at_end: bool = True):
         self.path, self.every_n_steps, self.at_end = Path(path), every_n_steps, at_end
     def after_batch(self, learn):
         if learn.training and self.every_n_steps and learn.global_step % self.every_n_steps == 0: save_checkpoint(self.path, learn)
     def after_fit(self, learn):
         if self.at_end and learn.fit_train: save_checkpoint(self.path, learn)
+
+# %% ../nbs/06_learner.ipynb #c6aeff6a
+class _SyncStopCB(Callback):
+    "Part of DistributedCB: after every other callback, one stop decision for all ranks."
+    order = 10_000
+    def __init__(self, owner: 'DistributedCB'): self.owner = owner
+    def _sync(self, learn):
+        stop = self.owner.any_rank(learn.stop_training)
+        if stop and not learn.stop_training: learn.stop_training, learn.stop_reason = True, 'another rank stopped'
+    def after_batch(self, learn):
+        if learn.training: self._sync(learn)
+    def after_epoch(self, learn): self._sync(learn)
+
+class DistributedCB(Callback):
+    "Data-parallel training over the ranks of an initialised torch.distributed group: same start, averaged gradients, joint stops."
+    order = -15                     # after_backward before MixedPrecisionCB (-10) unscales and GradClip/NaNGuard look
+    def before_fit(self, learn):
+        import torch.distributed as dist
+        if not (dist.is_available() and dist.is_initialized()):
+            raise RuntimeError("DistributedCB needs an initialised process group: launch with torchrun and call "
+                               "torch.distributed.init_process_group (affirm3d's training functions do both for you)")
+        self.dist, self.world = dist, dist.get_world_size()
+        self.broadcast(learn.model)
+        for cb in learn.cbs:
+            if isinstance(getattr(cb, 'disc', None), nn.Module): self.broadcast(cb.disc)
+        self._stop = _SyncStopCB(self); learn.add_cbs([self._stop])
+        learn.ddp = self                # for callbacks with their own optimiser step (GANCB)
+    def cleanup_fit(self, learn):
+        learn.remove_cbs([getattr(self, '_stop', None)]); learn.ddp = None
+    def broadcast(self, module: nn.Module):
+        "Copy rank 0's parameters and buffers to every rank."
+        for t in list(module.parameters()) + list(module.buffers()): self.dist.broadcast(t.data, src=0)
+    def average_grads(self, params):
+        "Average the gradients of `params` over the ranks (one all-reduce; a missing gradient counts as zero)."
+        params = [p for p in params if p.requires_grad]
+        if not params: return
+        grads = [p.grad if p.grad is not None else torch.zeros_like(p) for p in params]
+        flat = torch.cat([g.reshape(-1) for g in grads]) / self.world
+        self.dist.all_reduce(flat)
+        i = 0
+        for p in params:
+            n = p.numel(); g = flat[i:i + n].view_as(p); i += n
+            if p.grad is None: p.grad = g.clone()
+            else: p.grad.copy_(g)
+    def any_rank(self, flag: bool) -> bool:
+        "True on every rank if `flag` is True on any rank."
+        t = torch.tensor([1. if flag else 0.], device=self._device())
+        self.dist.all_reduce(t, op=self.dist.ReduceOp.MAX)
+        return bool(t.item() > 0)
+    def all_ranks(self, flag: bool) -> bool:
+        "True on every rank only if `flag` is True on all ranks."
+        return not self.any_rank(not flag)
+    def _device(self) -> torch.device:
+        return torch.device('cuda', torch.cuda.current_device()) if self.dist.get_backend() == 'nccl' else torch.device('cpu')
+    def after_backward(self, learn): self.average_grads(learn.model.parameters())
