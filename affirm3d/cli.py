@@ -15,6 +15,7 @@ from .simulate import SimParams, simulate, STRUCTURES
 from .predict import restore_file, restore_file_chunked, HALLUCINATION_NOTE
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
+from .learner import is_main_process
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
@@ -237,7 +238,8 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''
-    print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
+    if is_main_process():                       # under torchrun, one line from rank 0
+        print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
     return res
 
 # %% ../nbs/10_cli.ipynb #f9134466
@@ -279,7 +281,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "
                             "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels)") from e
         raise
-    print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
+    if is_main_process(): print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
     return result
 
 # %% ../nbs/10_cli.ipynb #3e8087bd

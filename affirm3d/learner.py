@@ -919,7 +919,7 @@ class CheckpointCB(Callback):
     def after_fit(self, learn):
         if self.at_end and learn.fit_train: save_checkpoint(self.path, learn)
 
-# %% ../nbs/06_learner.ipynb #c6aeff6a
+# %% ../nbs/06_learner.ipynb #ace1bd2b
 class _SyncStopCB(Callback):
     "Part of DistributedCB: after every other callback, one stop decision for all ranks."
     order = 10_000

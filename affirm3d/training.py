@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_training.ipynb #a02cd3e2
 from __future__ import annotations
-import copy, dataclasses, json, math, time, warnings
+import copy, dataclasses, json, math, os, time, warnings
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
@@ -24,14 +24,15 @@ from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build
 from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, torch_threads
 from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVLoggerCB, LRScheduleCB,
                               TimeBudgetCB, GradClipCB, NaNGuardCB, CheckpointCB, MixedPrecisionCB, GANCB, MetricsCB,
-                              set_seed)
+                              set_seed, DistributedCB, is_main_process)
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
            'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB',
-           'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'pretrain', 'resolve_selfsup_config',
-           'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
-           'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
+           'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'pretrain',
+           'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator', 'available_pretrained',
+           'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss',
+           'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -314,15 +315,15 @@ class SigmaCB(Callback):
         if isinstance(ds, SimSet) and 'index' in learn.batch:
             learn.batch['axial_sigma'] = [ds.params[i].extra_sigma for i in learn.batch['index']]
 
-def sim_data(cfg: TrainConfig) -> DataLoaders:
-    "Cached, augmented simulated training pairs and a disjoint validation set for a pretrain config."
+def sim_data(cfg: TrainConfig, rank: int = 0) -> DataLoaders:
+    "Cached, augmented simulated training pairs and a disjoint validation set for a pretrain config (rank: its own shuffle)."
     kw = dict(hr_patch_zyx=(cfg.z_factor * (cfg.patch_zyx[0]),) + cfg.patch_zyx[1:], z_factors=(cfg.z_factor,),
               structures=cfg.structures, **cfg.sim)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*all background.*')
         train = cached_sim_set(cfg.n_sim, cfg.seed, 'train', augment=cfg.augment, **kw)
         valid = cached_sim_set(cfg.n_valid, cfg.seed, 'valid', **kw) if cfg.n_valid else None
-    return DataLoaders(train.loader(cfg.batch_size, shuffle=True, seed=cfg.seed),
+    return DataLoaders(train.loader(cfg.batch_size, shuffle=True, seed=cfg.seed + 1000 * rank),
                        None if valid is None else valid.loader(cfg.batch_size, shuffle=False))
 
 def sim_axial_sigma(cfg: TrainConfig) -> float | None:
@@ -377,6 +378,27 @@ class TrainResult(NamedTuple):
     history: list
     generator: Path | None = None
 
+def distributed_setup(device=None) -> tuple:
+    """Under torchrun (WORLD_SIZE > 1 in the environment): join the process group (NCCL on GPUs, gloo on CPUs) and pick
+    this rank's device -> (rank, world_size, device); (0, 1, device) in a plain process."""
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): return dist.get_rank(), dist.get_world_size(), device
+    world = int(os.environ.get('WORLD_SIZE', '1'))
+    if world <= 1: return 0, 1, device
+    local = int(os.environ.get('LOCAL_RANK', '0'))
+    cuda = torch.cuda.is_available() and (device is None or str(device).startswith('cuda'))
+    if cuda: torch.cuda.set_device(local); device = torch.device('cuda', local)
+    dist.init_process_group('nccl' if cuda else 'gloo')
+    return dist.get_rank(), dist.get_world_size(), device
+
+def _barrier():
+    import torch.distributed as dist
+    if dist.is_available() and dist.is_initialized(): dist.barrier()
+
+def _world_size() -> int:
+    import torch.distributed as dist
+    return dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
+
 def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
     "(run folder, generator file) of `out`: a folder, or a `.pt` file whose run folder is `<stem>_run/` next to it."
     if out is None: return None, None
@@ -387,10 +409,12 @@ def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
         if f.exists() and not (resume or overwrite):
             raise FileExistsError(f"{str(f)!r} exists: pass resume=True to continue that run, overwrite=True to start "
                                   "afresh, or choose another output")
-    if overwrite and not resume:
+    _barrier()                                  # every rank has checked before rank 0 deletes anything
+    if overwrite and not resume and is_main_process():
         for f in (ck, gen, run_dir / 'train_log.csv', run_dir / 'config.json'):
             if f.exists(): f.unlink()
-    run_dir.mkdir(parents=True, exist_ok=True)
+    if is_main_process(): run_dir.mkdir(parents=True, exist_ok=True)
+    _barrier()
     return run_dir, gen
 
 def _overrides(cfg: TrainConfig, kw: dict) -> TrainConfig:
@@ -412,20 +436,22 @@ def _learner(cfg: TrainConfig, model: nn.Module, dls, out: Path | None, progress
     if cfg.minutes: cbs_all.append(TimeBudgetCB(cfg.minutes))
     if out is not None: cbs_all += [CSVLoggerCB(out / 'train_log.csv'), CheckpointCB(out / 'checkpoint.pt', cfg.checkpoint_every)]
     cbs_all.append(ProgressCB(mode='auto' if progress else 'none'))
+    if _world_size() > 1: cbs_all.append(DistributedCB())          # under torchrun: data-parallel
     if cfg.regime == 'pretrain': cbs_all.append(MetricsCB(psnr=lambda p, b: psnr(p, b['gt'])))
     opt = partial(torch.optim.AdamW, betas=cfg.betas, weight_decay=cfg.weight_decay)
     config = {**cfg.to_dict(), 'model': model.config}
     return Learner(model, dls, TrainLoss(cfg), lr=cfg.lr, opt_func=opt, cbs=cbs_all + list(cbs), config=config)
 
 def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, cbs) -> TrainResult:
-    if out is not None and not (resume and (out / 'config.json').exists()): cfg.save(out / 'config.json')
+    if out is not None and not (resume and (out / 'config.json').exists()) and is_main_process(): cfg.save(out / 'config.json')
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
     model.train_config = cfg
     model.eval()
-    if gen_path is not None: export_generator(model, gen_path, cfg, overwrite=True)
+    if gen_path is not None and is_main_process(): export_generator(model, gen_path, cfg, overwrite=True)
+    _barrier()                                  # the files are complete before any rank returns
     return TrainResult(model, None if out is None else out / 'checkpoint.pt', learn.history, gen_path)
 
 def _check_model(model: nn.Module, cfg: TrainConfig, what: str):
@@ -463,10 +489,11 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
     cfg = _budget(cfg, steps, minutes)
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
         cfg = cfg.replace(axial_sigma=sim_axial_sigma(cfg), axial_sigma_source='simulation')
+    rank, _, device = distributed_setup(device)        # under torchrun: join the group (a no-op otherwise)
     out, gen_path = _out_paths(out, resume, overwrite)
     set_seed(cfg.seed)
     model = _init_model(init, cfg)
-    with torch_threads(cfg.threads): dls = sim_data(cfg)
+    with torch_threads(cfg.threads): dls = sim_data(cfg, rank)
     return _run(cfg, model, dls, out, gen_path, progress, device, resume, cbs)
 
 # %% ../nbs/06a_training.ipynb #2d91e020
@@ -511,6 +538,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     if init_model is not None and init_model.config.get('preset') in PRESETS:     # the init model fixes the architecture
         cfg = cfg.replace(preset=init_model.config['preset'])
     if cfg.lr is None: cfg = cfg.replace(lr=SELFSUP_LR['finetune' if init_model is not None else 'scratch'])
+    rank, _, device = distributed_setup(device)        # under torchrun: join the group (a no-op otherwise)
     out, gen_path = _out_paths(out, resume, overwrite)
     set_seed(cfg.seed)
     if init_model is not None: _check_model(init_model, cfg, what); model = init_model
@@ -518,7 +546,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     with torch_threads(cfg.threads):
         sampler = PatchSampler(stack.data, cfg.patch_zyx, cfg.z_factor, batch_size=cfg.batch_size,
                                n_batches=cfg.steps_per_epoch, augment=cfg.augment, lo_pct=cfg.lo_pct, hi_pct=cfg.hi_pct,
-                               seed=cfg.seed)
+                               seed=cfg.seed + 1000 * rank)
     return _run(cfg, model, DataLoaders(make_loader(sampler)), out, gen_path, progress, device, resume, cbs)
 
 # %% ../nbs/06a_training.ipynb #55942963
