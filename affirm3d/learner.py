@@ -874,7 +874,8 @@ def save_checkpoint(path, learn: Learner) -> Path:
                 callbacks={k: cb.state_dict() for k, cb in _stateful_cbs(learn).items()},
                 global_step=learn.global_step, epoch=learn.epoch, iter_done=learn.iter_done,
                 steps_per_epoch=getattr(learn, 'steps_per_epoch', None),
-                rng=get_rng_state(learn.dls), epoch_rng=learn.epoch_rng, config=_plain(learn.config))
+                rng=get_rng_state(learn.dls), epoch_rng=learn.epoch_rng, config=_plain(learn.config),
+                rng_by_rank=getattr(learn, 'rng_by_rank', None))           # data-parallel: each rank's own stream
     with atomic_write(path, overwrite=True) as tmp: torch.save(ckpt, tmp)
     return path
 
@@ -905,6 +906,13 @@ def load_checkpoint(path, learn: Learner, must_match: Iterable[str] = CONFIG_MUS
         else: warnings.warn(f"{path.name} holds state for callback {k!r}, which this Learner does not have; ignored")
     learn.global_step, learn.epoch, learn.iter_done = ckpt['global_step'], ckpt['epoch'], ckpt['iter_done']
     learn.epoch_rng, learn._resume_rng = ckpt['epoch_rng'], ckpt['rng']
+    by_rank = ckpt.get('rng_by_rank')
+    import torch.distributed as dist
+    if by_rank and dist.is_available() and dist.is_initialized():
+        if len(by_rank) == dist.get_world_size():
+            mine = by_rank[dist.get_rank()]; learn.epoch_rng, learn._resume_rng = mine['epoch_rng'], mine['rng']
+        else: warnings.warn(f"{path.name} was written by {len(by_rank)} ranks and this run has {dist.get_world_size()}: "
+                            "every rank resumes with rank 0's random state (their data streams coincide)")
     learn.config = {**ckpt['config'], **learn.config}
     return ckpt
 
@@ -931,6 +939,24 @@ class _SyncStopCB(Callback):
         if learn.training: self._sync(learn)
     def after_epoch(self, learn): self._sync(learn)
 
+class _GatherRngCB(Callback):
+    "Part of DistributedCB: just before CheckpointCB (order 90) saves, every rank's random state goes to rank 0."
+    order = 89
+    def __init__(self, owner: 'DistributedCB'): self.owner = owner
+    def _due(self, learn, at_end: bool) -> bool:
+        ck = learn.cb(CheckpointCB)
+        if ck is None: return False
+        if at_end: return ck.at_end and learn.fit_train
+        return learn.training and bool(ck.every_n_steps) and learn.global_step % ck.every_n_steps == 0
+    def _gather(self, learn):
+        states = [None] * self.owner.world
+        self.owner.dist.all_gather_object(states, dict(rng=get_rng_state(learn.dls), epoch_rng=learn.epoch_rng))
+        learn.rng_by_rank = states
+    def after_batch(self, learn):
+        if self._due(learn, False): self._gather(learn)
+    def after_fit(self, learn):
+        if self._due(learn, True): self._gather(learn)
+
 class DistributedCB(Callback):
     "Data-parallel training over the ranks of an initialised torch.distributed group: same start, averaged gradients, joint stops."
     order = -15                     # after_backward before MixedPrecisionCB (-10) unscales and GradClip/NaNGuard look
@@ -943,10 +969,10 @@ class DistributedCB(Callback):
         self.broadcast(learn.model)
         for cb in learn.cbs:
             if isinstance(getattr(cb, 'disc', None), nn.Module): self.broadcast(cb.disc)
-        self._stop = _SyncStopCB(self); learn.add_cbs([self._stop])
-        learn.ddp = self                # for callbacks with their own optimiser step (GANCB)
+        self._helpers = [_SyncStopCB(self), _GatherRngCB(self)]; learn.add_cbs(self._helpers)
+        learn.ddp, learn.rng_by_rank = self, None     # ddp: for callbacks with their own optimiser step (GANCB)
     def cleanup_fit(self, learn):
-        learn.remove_cbs([getattr(self, '_stop', None)]); learn.ddp = None
+        learn.remove_cbs(getattr(self, '_helpers', [])); learn.ddp = None
     def broadcast(self, module: nn.Module):
         "Copy rank 0's parameters and buffers to every rank."
         for t in list(module.parameters()) + list(module.buffers()): self.dist.broadcast(t.data, src=0)
