@@ -223,6 +223,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
                  seed: Param("random seed", int) = 0,
                  overwrite: Param("replace OUT if it exists", bool) = False,
+                 resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder), with the same options", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
     from affirm3d.training import pretrain, TrainConfig
@@ -234,7 +235,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                       generator_losses=None if not losses else tuple(t.strip() for t in losses.split(',')),
                       patch_zyx=patch_zyx, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed,
                       steps=steps, minutes=None if steps else minutes, checkpoint_every=500)
-    res = pretrain(cfg, out=out, progress=not quiet, device=device, overwrite=overwrite)
+    res = pretrain(cfg, out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume)
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''
@@ -257,12 +258,13 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments)", float) = 0.1,
               seed: Param("random seed", int) = 0,
               overwrite: Param("replace OUT if it exists", bool) = False,
+              resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder), with the same options", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
     from affirm3d.fourier import AxialBlurUnknown
     if init not in ('pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
-    if Path(out).exists() and not overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    if Path(out).exists() and not (overwrite or resume): raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
     if z_factor is None:
         if stack.voxel_um is None:
@@ -275,7 +277,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
     try:
         result = self_supervised(stack, z_factor=z_factor, init=None if init == 'none' else 'pretrained', out=out,
                                  minutes=None if steps else minutes, steps=steps, device=device, seed=seed,
-                                 progress=not quiet, overwrite=overwrite, **extra)
+                                 progress=not quiet, overwrite=overwrite, resume=resume, **extra)
     except ValueError as e:
         if isinstance(e, AxialBlurUnknown):
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "

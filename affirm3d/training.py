@@ -407,8 +407,8 @@ def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
     ck = run_dir / 'checkpoint.pt'
     for f in (ck, gen):
         if f.exists() and not (resume or overwrite):
-            raise FileExistsError(f"{str(f)!r} exists: pass resume=True to continue that run, overwrite=True to start "
-                                  "afresh, or choose another output")
+            raise FileExistsError(f"{str(f)!r} exists: pass resume=True (CLI --resume) to continue that run, overwrite=True "
+                                  "(CLI --overwrite) to start afresh, or choose another output")
     _barrier()                                  # every rank has checked before rank 0 deletes anything
     if overwrite and not resume and is_main_process():
         for f in (ck, gen, run_dir / 'train_log.csv', run_dir / 'config.json'):
