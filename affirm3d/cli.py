@@ -337,6 +337,10 @@ def _usage() -> str:
     lines += [f"  {n:<9} {(f.__doc__ or '').splitlines()[0]}" for n, f in COMMANDS.items()]
     return '\n'.join(lines)
 
+def _print_warning(message, category, filename, lineno, file=None, line=None):
+    "Warnings on the command line: one plain line each, no source location."
+    print(f"warning: {' '.join(str(message).split())}", file=sys.stderr)
+
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `affirm3d` console script."
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -351,12 +355,15 @@ def main(argv: list[str] | None = None) -> int:
     func = COMMANDS[name]
     args = vars(cli_parser(func, prog=f'affirm3d {name}').parse_args(rest))
     debug = args.pop('debug')
+    shown = warnings.showwarning
+    if not debug: warnings.showwarning = _print_warning
     try: func(**args)
     except _USER_ERRORS as e:
         if debug: raise
         msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
         print(f"affirm3d {name}: error: {' '.join(msg.split())}", file=sys.stderr)
         raise SystemExit(2)
+    finally: warnings.showwarning = shown
     return 0
 
 for _n, _f in [('simulate', simulate_cmd), ('pretrain', pretrain_cmd), ('train', train_cmd), ('restore', restore_cmd), ('evaluate', evaluate_cmd), ('bench', bench_cmd), ('demo', demo_cmd), ('export', export_cmd)]:

@@ -176,6 +176,11 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int = 0, name: str = 'stac
     if unknown:
         if len(unknown) == 1 and 'Z' not in axes and 'C' not in axes and 'S' not in axes:
             axes = axes.replace(unknown[0], 'Z')        # the only non-YX axis of a 3D stack is z
+            shape_zyx = tuple(arr.shape[axes.index(a)] for a in 'ZYX')
+            hint = (f" Its last axis ({shape_zyx[2]} pixels) is the shortest, as z often is: if the data are (Y, X, Z), "
+                    "pass axes='YXZ'." if shape_zyx[2] < min(shape_zyx[:2]) else '')
+            warnings.warn(f"{name}: the file does not name its axes; taking shape {arr.shape} as (Z, Y, X).{hint} "
+                          "Pass axes= (CLI --axes) to say otherwise")
         else:
             raise ValueError(f"{name}: {arr.ndim}D data of shape {arr.shape} with unknown axes {axes!r}; {_AXES_HELP}")
     chan_axes = [a for a in axes if a in 'CS']
