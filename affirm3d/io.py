@@ -153,8 +153,8 @@ def _tiff_voxel(tif: tifffile.TiffFile) -> tuple:
 # %% ../nbs/00_io.ipynb #f2c77f43
 _AXES_HELP = "pass axes= to read_stack (CLI --axes), e.g. axes='ZCYX' for an ImageJ hyperstack with channels"
 
-def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int = 0, name: str = 'stack') -> np.ndarray:
-    "Reduce `arr` with axis letters `axes` (from T Z C S Y X Q I) to a ZYX array, selecting `channel`."
+def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: str = 'stack') -> np.ndarray:
+    "Reduce `arr` with axis letters `axes` (from T Z C S Y X Q I) to a ZYX array, selecting `channel` (None: 0, said aloud)."
     axes = axes.upper()
     if len(axes) != arr.ndim: raise ValueError(f"{name}: axes {axes!r} do not match the array shape {arr.shape}; {_AXES_HELP}")
     if len(set(axes)) != len(axes) and not set(a for a in axes if axes.count(a) > 1) <= set('QI'):
@@ -187,6 +187,9 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int = 0, name: str = 'stac
     if len(chan_axes) > 1: raise ValueError(f"{name}: both C and S axes in {axes!r}; convert the file to one channel axis")
     if chan_axes:
         c_ax, n_c = axes.index(chan_axes[0]), arr.shape[axes.index(chan_axes[0])]
+        if channel is None:
+            warnings.warn(f"{name}: {n_c} channels; using channel 0. Pass channel= (CLI --channel) to choose another")
+            channel = 0
         if not -n_c <= channel < n_c:
             raise ValueError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
                              "pass channel= (CLI --channel)")
@@ -227,7 +230,7 @@ class StackTooLarge(ValueError):
 
 def _fmt_bytes(n: float) -> str: return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.1f} MiB"
 
-def read_stack(path, axes: str | None = None, channel: int = 0, voxel_um=None, require_voxel: bool = False,
+def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_um=None, require_voxel: bool = False,
                max_bytes: int | None = None) -> Stack:
     "Read a TIFF z-stack as a float32 ZYX `Stack` with its voxel size (z, y, x) in µm; `voxel_um` overrides the file's."
     path = Path(path)
