@@ -19,7 +19,7 @@ from .learner import is_main_process
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
-           'train_cmd', 'demo_cmd', 'export_cmd', 'main']
+           'train_cmd', 'demo_cmd', 'export_cmd', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -368,3 +368,12 @@ def main(argv: list[str] | None = None) -> int:
 
 for _n, _f in [('simulate', simulate_cmd), ('pretrain', pretrain_cmd), ('train', train_cmd), ('restore', restore_cmd), ('evaluate', evaluate_cmd), ('bench', bench_cmd), ('demo', demo_cmd), ('export', export_cmd)]:
     _register(_n, _f)
+
+def run_captured(*args) -> tuple[int, str, str]:
+    "Run `affirm3d ARGS` in this process -> (exit code, stdout, stderr); for tests and notebooks."
+    import contextlib, io as _sio
+    out, err = _sio.StringIO(), _sio.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try: code = main([str(a) for a in args])
+        except SystemExit as e: code = e.code
+    return code, out.getvalue(), err.getvalue()

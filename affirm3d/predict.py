@@ -312,6 +312,8 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
                  **kwargs) -> Restored:
     "Read a TIFF stack (or take an already read `Stack`), `restore` it, write the result (and optionally its trust maps) with the voxel size."
     output = Path(output_path)
+    if output.suffix.lower() not in ('.tif', '.tiff'):          # before any work, not after it
+        raise ValueError(f"{output.name}: the restored stack is written as TIFF; use a .tif or .tiff file name")
     outs = [output] + ([_side_path(output, 'consistency')] + ([_side_path(output, 'uncertainty')] if kwargs.get('tta') else [])
                        if maps else [])
     for p in outs:
