@@ -24,7 +24,7 @@ __all__ = ['CONFIG_MUST_MATCH', 'CancelFitException', 'CancelEpochException', 'C
            'TensorBoardCB', 'plot_history', 'PlotLossCB', 'sched_onecycle', 'sched_cosine', 'LRScheduleCB',
            'TimeBudgetCB', 'MixedPrecisionCB', 'GradClipCB', 'NaNGuardCB', 'EarlyStoppingCB', 'd_loss_ns', 'g_loss_ns',
            'd_loss_hinge', 'g_loss_hinge', 'GANCB', 'save_checkpoint', 'check_config', 'load_checkpoint',
-           'CheckpointCB', 'DistributedCB']
+           'CheckpointCB', 'DistributedCB', 'run_ranks_on_cpu']
 
 # %% ../nbs/06_learner.ipynb #324d6fde
 class CancelFitException(Exception):
@@ -939,15 +939,23 @@ class _SyncStopCB(Callback):
         if learn.training: self._sync(learn)
     def after_epoch(self, learn): self._sync(learn)
 
+class _SyncBudgetCB(Callback):
+    "Part of DistributedCB: between TimeBudgetCB (5) and LRScheduleCB (10), the ranks agree on the budget used (max)."
+    order = 7
+    def __init__(self, owner: 'DistributedCB'): self.owner = owner
+    def before_batch(self, learn):
+        if learn.training and hasattr(learn, 'budget_pct'):
+            t = torch.tensor([float(learn.budget_pct)], device=self.owner._device())
+            self.owner.dist.all_reduce(t, op=self.owner.dist.ReduceOp.MAX); learn.budget_pct = float(t.item())
+
 class _GatherRngCB(Callback):
     "Part of DistributedCB: just before CheckpointCB (order 90) saves, every rank's random state goes to rank 0."
     order = 89
     def __init__(self, owner: 'DistributedCB'): self.owner = owner
     def _due(self, learn, at_end: bool) -> bool:
-        ck = learn.cb(CheckpointCB)
-        if ck is None: return False
-        if at_end: return ck.at_end and learn.fit_train
-        return learn.training and bool(ck.every_n_steps) and learn.global_step % ck.every_n_steps == 0
+        cks = [c for c in learn.cbs if isinstance(c, CheckpointCB)]
+        if at_end: return learn.fit_train and any(c.at_end for c in cks)
+        return learn.training and any(c.every_n_steps and learn.global_step % c.every_n_steps == 0 for c in cks)
     def _gather(self, learn):
         states = [None] * self.owner.world
         self.owner.dist.all_gather_object(states, dict(rng=get_rng_state(learn.dls), epoch_rng=learn.epoch_rng))
@@ -967,9 +975,10 @@ class DistributedCB(Callback):
                                "torch.distributed.init_process_group (affirm3d's training functions do both for you)")
         self.dist, self.world = dist, dist.get_world_size()
         self.broadcast(learn.model)
+        dev = next(learn.model.parameters()).device            # DeviceCB (-20) has placed the model
         for cb in learn.cbs:
-            if isinstance(getattr(cb, 'disc', None), nn.Module): self.broadcast(cb.disc)
-        self._helpers = [_SyncStopCB(self), _GatherRngCB(self)]; learn.add_cbs(self._helpers)
+            if isinstance(getattr(cb, 'disc', None), nn.Module): self.broadcast(cb.disc.to(dev))   # NCCL: CUDA tensors only
+        self._helpers = [_SyncStopCB(self), _SyncBudgetCB(self), _GatherRngCB(self)]; learn.add_cbs(self._helpers)
         learn.ddp, learn.rng_by_rank = self, None     # ddp: for callbacks with their own optimiser step (GANCB)
     def cleanup_fit(self, learn):
         learn.remove_cbs(getattr(self, '_helpers', [])); learn.ddp = None
@@ -998,4 +1007,29 @@ class DistributedCB(Callback):
         return not self.any_rank(not flag)
     def _device(self) -> torch.device:
         return torch.device('cuda', torch.cuda.current_device()) if self.dist.get_backend() == 'nccl' else torch.device('cpu')
+    def mean_over_ranks(self, t: torch.Tensor) -> torch.Tensor:
+        "The mean of tensor `t` over the ranks (a new tensor; NaN anywhere gives NaN everywhere)."
+        t = t.detach().clone(); self.dist.all_reduce(t); return t / self.world
+    def before_step(self, learn):
+        "A non-finite loss on any rank: every rank skips the step (NaNGuardCB, order 30, sees it everywhere)."
+        finite = bool(torch.isfinite(learn.loss.detach()).all())
+        if self.any_rank(not finite) and finite: learn.loss = learn.loss * float('nan')
     def after_backward(self, learn): self.average_grads(learn.model.parameters())
+
+# %% ../nbs/06_learner.ipynb #18b2a4b5
+def _free_port() -> int:
+    import socket
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def run_ranks_on_cpu(target: Callable, world: int, *args, timeout: float = 120., **kw):
+    """Run `target(rank, world, port, *args, **kw)` in `world` forked CPU processes that can join a gloo group at
+    tcp://127.0.0.1:port — a stand-in for torchrun in tests. Raises (never hangs) if a rank fails or times out."""
+    import multiprocessing as mp
+    ctx, port = mp.get_context('fork'), _free_port()
+    procs = [ctx.Process(target=target, args=(r, world, port) + args, kwargs=kw) for r in range(world)]
+    for p in procs: p.start()
+    for p in procs: p.join(timeout)
+    alive = [p for p in procs if p.is_alive()]
+    for p in alive: p.terminate()
+    if alive or any(p.exitcode != 0 for p in procs):
+        raise RuntimeError(f"ranks failed or timed out: exit codes {[p.exitcode for p in procs]}")

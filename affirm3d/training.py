@@ -273,9 +273,11 @@ class TermNormCB(Callback):
         if mode not in TERM_NORMS: raise ValueError(f"mode must be one of {TERM_NORMS}, got {mode!r}")
         self.weights, self.mode, self.beta, self.eps, self.scales = dict(weights), mode, beta, eps, {}
 
-    def update(self, terms: dict):
-        "Update the scales from this step's raw terms (non-finite values are ignored)."
-        vals = dict(zip(terms, torch.stack([v.detach().float().reshape(()) for v in terms.values()]).abs().tolist()))
+    def update(self, terms: dict, ddp=None):
+        "Update the scales from this step's raw terms (non-finite values are ignored; data-parallel: the ranks' mean)."
+        stacked = torch.stack([v.detach().float().reshape(()) for v in terms.values()]).abs()
+        if ddp is not None: stacked = ddp.mean_over_ranks(stacked)          # one scale for all ranks
+        vals = dict(zip(terms, stacked.tolist()))
         for k, v in vals.items():
             if not math.isfinite(v): continue
             v = max(v, self.eps)
@@ -288,7 +290,7 @@ class TermNormCB(Callback):
     def after_loss(self, learn):
         terms = learn.loss_terms
         if not terms: return
-        if learn.training and self.mode != 'none': self.update(terms)
+        if learn.training and self.mode != 'none': self.update(terms, getattr(learn, 'ddp', None))
         w = self.effective_weights(terms)
         learn.loss = sum(w[k] * terms[k] for k in terms)
         learn.loss_weights = w
