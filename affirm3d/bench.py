@@ -111,7 +111,8 @@ def _nuclear_envelope_case(size: int | None) -> BenchCase:
 def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None) -> list[BenchCase]:
     """The benchmark's cases: simulated structures × z factors, the degraded Golgi stack, the nuclear-envelope crop and
     the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny crops (a CI smoke test).
-    `names`: keep only cases whose name contains one of these (the others are never simulated or loaded)."""
+    `names`: keep only cases whose name contains one of these (the others are never simulated; the stacks in
+    `data_dir` are read to learn their names)."""
     wanted = _names(names)
     def keep(name: str) -> bool: return wanted is None or any(w in name for w in wanted)
     size = 48 if quick else None

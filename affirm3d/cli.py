@@ -4,15 +4,16 @@
 
 # %% ../nbs/10_cli.ipynb #b6c03607
 from __future__ import annotations
-import json, sys, time, warnings, argparse, inspect
+import json, math, sys, time, warnings, argparse, inspect
 from pathlib import Path
 
 from fastcore.script import Param
 from fastcore.docments import docments
 
-from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of
+import affirm3d.io as _aio
+from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of, peek_stack
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, restore_file_chunked, HALLUCINATION_NOTE
+from .predict import restore_file, restore_file_chunked, restore_memory_bytes, HALLUCINATION_NOTE
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -113,8 +114,22 @@ def resolve_model(model: str, z_factor: int | None = None):
                     f"({', '.join(sorted(PRETRAINED)) or 'none shipped'})")
 
 # %% ../nbs/10_cli.ipynb #24be99e0
+def _fits_in_memory(input, voxel_size, z_factor, tta) -> bool:
+    "False (and says so) when reading and restoring the whole stack would need more memory than is free."
+    shape, dtype, vox = peek_stack(input)
+    vox = _voxel(voxel_size) or vox
+    f = z_factor or (z_factor_of(vox) if vox is not None else None)
+    avail = _aio.available_memory_bytes()
+    if f is None or avail is None: return True                     # unknown: read_stack still refuses what cannot fit
+    n = math.prod(shape)
+    need = n * (dtype.itemsize + 4) + restore_memory_bytes((n,), f, tta)
+    if need <= avail: return True
+    print(f"{Path(input).name}: restoring it whole needs about {need / 2**30:.2f} GiB, {avail / 2**30:.2f} GiB are free "
+          "-> restoring it piece by piece through memory maps instead", file=sys.stderr)
+    return False
+
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device, chunk_z,
-                         overwrite, quiet) -> dict:
+                         overwrite, quiet, axes=None, channel=None) -> dict:
     "`affirm3d restore` for a stack read through a memory map, piece by piece (see `restore_file_chunked`)."
     import torch
     unsupported = [o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v]
@@ -122,12 +137,12 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, 
         raise UserError(f"{', '.join(unsupported)} cannot be combined with a piece-by-piece restore; restore first, "
                         "then resample or convert the result")
     if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
-    src, vox = open_stack_memmap(input, _voxel(voxel_size))
+    src, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
     gen = resolve_model(model, z_factor or (z_factor_of(vox) if vox is not None else None))
     gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     del src
     info = restore_file_chunked(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite,
-                                progress=not quiet)
+                                progress=not quiet, axes=axes, channel=channel)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
@@ -153,13 +168,14 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
+    if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device,
-                                    chunk_z, overwrite, quiet)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel)
     f_stack = z_factor
     if f_stack is None: f_stack = stack.z_factor
     gen = resolve_model(model, f_stack)

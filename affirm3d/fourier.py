@@ -197,8 +197,9 @@ def highpass_weight(freq: torch.Tensor, cutoff: float = 0.1, shape: str = 'gauss
 @functools.lru_cache(maxsize=64)
 def _rfft_resample_matrix(n_src: int, n_dst: int, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
     "`spectrum_resample_matrix` between the rfft grids of lengths n_src and n_dst, built once per shape and device."
-    return spectrum_resample_matrix(torch.fft.rfftfreq(n_src, dtype=torch.float64),
-                                    torch.fft.rfftfreq(n_dst, dtype=torch.float64)).to(dtype=dtype, device=device)
+    with torch.inference_mode(False), torch.no_grad():   # a normal tensor even if first asked for under inference_mode
+        return spectrum_resample_matrix(torch.fft.rfftfreq(n_src, dtype=torch.float64),
+                                        torch.fft.rfftfreq(n_dst, dtype=torch.float64)).to(dtype=dtype, device=device)
 
 class FourierLoss(nn.Module):
     """Distance between the log power spectrum along z and the lateral (y, x) one of (..., Z, Y, X) volumes on an

@@ -16,7 +16,7 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
            'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack', 'open_stack_memmap',
-           'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
+           'peek_stack', 'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -154,7 +154,8 @@ def _tiff_voxel(tif: tifffile.TiffFile) -> tuple:
 _AXES_HELP = "pass axes= to read_stack (CLI --axes), e.g. axes='ZCYX' for an ImageJ hyperstack with channels"
 
 def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: str = 'stack') -> np.ndarray:
-    "Reduce `arr` with axis letters `axes` (from T Z C S Y X Q I) to a ZYX array, selecting `channel` (None: 0, said aloud)."
+    """Reduce `arr` with axis letters `axes` (from T Z C S Y X Q I) to a ZYX array, selecting `channel` (None: 0, said
+    aloud). Views only (indexing, reshape, transpose): a memory-mapped file stays mapped, nothing is read."""
     axes = axes.upper()
     if len(axes) != arr.ndim: raise ValueError(f"{name}: axes {axes!r} do not match the array shape {arr.shape}; {_AXES_HELP}")
     if len(set(axes)) != len(axes) and not set(a for a in axes if axes.count(a) > 1) <= set('QI'):
@@ -193,7 +194,7 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: s
         if not -n_c <= channel < n_c:
             raise ValueError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
                              "pass channel= (CLI --channel)")
-        arr, axes = np.take(arr, channel, axis=c_ax), axes.replace(chan_axes[0], '')
+        arr, axes = arr[(slice(None),) * c_ax + (channel,)], axes.replace(chan_axes[0], '')
     if 'Z' not in axes:
         raise ValueError(f"{name}: no z axis in {axes!r} (shape {arr.shape}): a 2D image; affirm3d needs a z-stack. If one of these axes is really z, "
                          "pass axes= (CLI --axes), e.g. axes='ZYX'")
@@ -325,26 +326,39 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     return path
 
 # %% ../nbs/00_io.ipynb #8dc1f03a
-def open_stack_memmap(path, voxel_um=None) -> tuple[np.memmap, tuple | None]:
-    """Memory-map a 3D (Z, Y, X) TIFF stack without reading it -> (read-only array, voxel size (z, y, x) µm or None).
-    Only uncompressed, contiguously stored TIFFs can be mapped (ImageJ and tifffile write those by default)."""
+def open_stack_memmap(path, voxel_um=None, axes: str | None = None, channel: int | None = None) -> tuple[np.ndarray, tuple | None]:
+    """Memory-map a TIFF stack without reading it -> (read-only (Z, Y, X) view, voxel size (z, y, x) µm or None). Axes
+    and channel as `read_stack` (from the file unless `axes`; a time series is refused). Only uncompressed, contiguously
+    stored TIFFs can be mapped (ImageJ and tifffile write those by default)."""
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
+    if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
     try:
         with tifffile.TiffFile(path) as tif:
             found = _tiff_voxel(tif)
-            shape = tuple(tif.series[0].shape) if tif.series else ()
+            shape, file_axes = (tuple(tif.series[0].shape), tif.series[0].axes) if tif.series else ((), '')
     except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
-    if len(shape) != 3:
-        raise ValueError(f"{path.name}: a memory-mapped restore needs a single-channel (Z, Y, X) stack, got shape {shape}; "
-                         "save one channel as its own TIFF first (Fiji: Image > Color > Split Channels)")
+    if axes is not None and len(axes) != len(shape):
+        raise ValueError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} (file axes "
+                         f"{file_axes!r}); {_AXES_HELP}")
     try: arr = tifffile.memmap(path, mode='r')
     except ValueError as e:
         raise ValueError(f"{path.name} cannot be memory-mapped ({e}): it is compressed or stored in pieces; save it "
                          "uncompressed (Fiji: File > Save As > Tiff) to restore it piece by piece") from None
     voxel_um = parse_voxel_size(voxel_um) if voxel_um is not None else (
         tuple(float(v) for v in found) if all(v is not None for v in found) else None)
-    return arr.reshape(shape), voxel_um
+    return _axes_to_zyx(arr.reshape(shape), axes or file_axes, channel, name=path.name), voxel_um
+
+def peek_stack(path) -> tuple[tuple, np.dtype, tuple | None]:
+    "(shape, dtype, voxel size (z, y, x) µm or None) of a TIFF's first series, from its metadata alone (no pixels read)."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
+    if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
+    try:
+        with tifffile.TiffFile(path) as tif:
+            s, found = tif.series[0], _tiff_voxel(tif)
+            return tuple(s.shape), s.dtype, (tuple(float(v) for v in found) if all(v is not None for v in found) else None)
+    except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
 
 def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
     "Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it memory-mapped."

@@ -23,7 +23,7 @@ from .data import Dihedral
 # %% auto #0
 __all__ = ['XY_SYMMETRIES', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape',
            'dihedral_ensemble', 'Restored', 'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks',
-           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_file_chunked']
+           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_memory_bytes', 'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -262,9 +262,10 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
     with `halo` more on each side where the stack has them; output slices of that piece's result to keep; output
     slices of the whole result they fill)."""
     if chunk < 1 or halo < 0: raise ValueError(f"need chunk >= 1 and halo >= 0, got chunk={chunk}, halo={halo}")
+    starts = list(range(0, n_z, chunk))
+    if len(starts) > 1 and n_z - starts[-1] < 2: starts.pop()      # a 1-slice tail joins the piece before it
     plan = []
-    for a in range(0, n_z, chunk):
-        b = min(a + chunk, n_z)
+    for a, b in zip(starts, starts[1:] + [n_z]):
         ra, rb = max(0, a - halo), min(n_z, b + halo)
         plan.append((slice(ra, rb), slice(z_factor * (a - ra), z_factor * (b - ra)), slice(z_factor * a, z_factor * b)))
     return plan
@@ -338,15 +339,23 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     return res
 
 # %% ../nbs/07_predict.ipynb #4ff199c4
+def restore_memory_bytes(shape_zyx, z_factor: int, tta: bool = False) -> int:
+    """About how many bytes `restore` needs for a whole (Z, Y, X) stack beyond the tiles' working memory: the float32
+    input and its normalised copy, the float64 blend accumulators and float32 copies of the f·Z output (and the 8 TTA
+    results)."""
+    n = math.prod(shape_zyx)
+    return int(n * (8 + z_factor * (28 + (32 if tta else 0))))
+
 def restore_file_chunked(input_path, output_path, model: Callable, voxel_um=None, chunk_z: int = 16,
-                         halo_z: int | None = None, overwrite: bool = False, progress: bool = True, **restore_kw) -> dict:
+                         halo_z: int | None = None, overwrite: bool = False, progress: bool = True,
+                         axes: str | None = None, channel: int | None = None, **restore_kw) -> dict:
     """Restore a TIFF stack that need not fit in memory (`restore_chunked` between two memory maps); the output is a
     float32 ImageJ TIFF with voxel size (z/f, y, x), written atomically. Returns an info dict (shape, voxel_um, ...)."""
     output = Path(output_path)
     if output.suffix.lower() not in ('.tif', '.tiff'): raise ValueError(f"{output.name}: the output must be a .tif/.tiff file")
     if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
     if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
-    src, vox = open_stack_memmap(input_path, voxel_um)
+    src, vox = open_stack_memmap(input_path, voxel_um, axes=axes, channel=channel)
     f = _model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])

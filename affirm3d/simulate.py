@@ -45,7 +45,8 @@ def _reflect_index(n: int, r: int, device=None) -> torch.Tensor:
 @functools.lru_cache(maxsize=256)
 def _cached_kernel(sigma: float, dtype: torch.dtype, device: torch.device) -> torch.Tensor:
     "gaussian_kernel_1d, built once per (σ, dtype, device): no host-to-device copy on every call of a training step."
-    return gaussian_kernel_1d(sigma, dtype=dtype, device=device)
+    with torch.inference_mode(False), torch.no_grad():   # a normal tensor even if first asked for under inference_mode
+        return gaussian_kernel_1d(sigma, dtype=dtype, device=device)
 
 def _kernel(sigma, t: torch.Tensor) -> torch.Tensor:
     "Gaussian kernel for `t`'s dtype/device; a tensor `sigma` gives a kernel differentiable w.r.t. sigma (radius from its value)."
