@@ -114,18 +114,24 @@ def resolve_model(model: str, z_factor: int | None = None):
                     f"({', '.join(sorted(PRETRAINED)) or 'none shipped'})")
 
 # %% ../nbs/10_cli.ipynb #24be99e0
-def _fits_in_memory(input, voxel_size, z_factor, tta) -> bool:
-    "False (and says so) when reading and restoring the whole stack would need more memory than is free."
-    shape, dtype, vox = peek_stack(input)
-    vox = _voxel(voxel_size) or vox
+def _fits_in_memory(input, voxel_size, z_factor, tta, axes=None, channel=None, whole_only: tuple = ()) -> bool:
+    """False (and says so) when reading and restoring the chosen channel whole would need more memory than is free and
+    a piece-by-piece restore can take over; True otherwise (with a warning when it cannot)."""
+    info = peek_stack(input, axes=axes, channel=channel)
+    vox = _voxel(voxel_size) or info.voxel_um
     f = z_factor or (z_factor_of(vox) if vox is not None else None)
     avail = _aio.available_memory_bytes()
-    if f is None or avail is None: return True                     # unknown: read_stack still refuses what cannot fit
-    n = math.prod(shape)
-    need = n * (dtype.itemsize + 4) + restore_memory_bytes((n,), f, tta)
+    if f is None or avail is None or info.shape_zyx is None: return True      # read_stack says what is wrong
+    if math.prod(info.shape) * (info.dtype.itemsize + 4) > avail: return True  # cannot even be read: read_stack's refusal decides
+    need = math.prod(info.shape) * info.dtype.itemsize + math.prod(info.shape_zyx) * 4 + restore_memory_bytes(info.shape_zyx, f, tta)
     if need <= avail: return True
-    print(f"{Path(input).name}: restoring it whole needs about {need / 2**30:.2f} GiB, {avail / 2**30:.2f} GiB are free "
-          "-> restoring it piece by piece through memory maps instead", file=sys.stderr)
+    why = f"{Path(input).name}: restoring it whole needs about {need / 2**30:.2f} GiB, {avail / 2**30:.2f} GiB are free"
+    if whole_only:
+        warnings.warn(f"{why}; {', '.join(whole_only)} need(s) a whole-stack restore, so trying it anyway"); return True
+    try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
+    except ValueError as e:
+        warnings.warn(f"{why}; it cannot be restored piece by piece ({e}), so trying it whole"); return True
+    print(f"{why} -> restoring it piece by piece through memory maps instead", file=sys.stderr)
     return False
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device, chunk_z,
@@ -161,16 +167,20 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 dtype: Param("output type: float32, uint16 or uint8 (integer types are clipped)", str) = 'float32',
                 device: Param("cpu, cuda, cuda:1 ... (default: cuda if available)", str) = None,
                 axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map (default: estimated)", float) = None,
-                chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; uncompressed single-channel TIFF)", int) = None,
+                chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; needs an uncompressed TIFF)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
     import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
-    if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta): chunk_z = 16
+    whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
+    if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
-    except StackTooLarge as e:
+    except StackTooLarge as e:                              # it cannot even be read whole
+        if whole_only: raise UserError(f"{e} ({', '.join(whole_only)} need(s) the whole stack in memory)") from None
+        try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
+        except ValueError as m: raise UserError(f"{e}; nor can it be restored piece by piece: {m}") from None
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
@@ -280,7 +290,8 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
     from affirm3d.training import self_supervised
     from affirm3d.fourier import AxialBlurUnknown
     if init not in ('pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
-    if Path(out).exists() and not (overwrite or resume): raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    if Path(out).exists() and not (overwrite or resume):
+        raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
     if z_factor is None:
         if stack.voxel_um is None:

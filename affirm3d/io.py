@@ -8,6 +8,7 @@ import math, os, re, tempfile, warnings, xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import tifffile
@@ -16,7 +17,7 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
            'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack', 'open_stack_memmap',
-           'peek_stack', 'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
+           'StackInfo', 'peek_stack', 'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -265,6 +266,7 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
         found = _tiff_voxel(tif)
         dtype = str(series.dtype)
     data = validate_volume(_axes_to_zyx(arr, axes or file_axes, channel, name=path.name), name=path.name)
+    if data.base is not None and data.base.nbytes > data.nbytes: data = data.copy()   # one channel, not the whole file
     if voxel_um is None and all(v is not None for v in found): voxel_um = tuple(float(v) for v in found)
     if voxel_um is None and require_voxel:
         have = ', '.join(f"{a}={v:g} µm" for a, v in zip('zyx', found) if v is not None) or 'none'
@@ -349,16 +351,31 @@ def open_stack_memmap(path, voxel_um=None, axes: str | None = None, channel: int
         tuple(float(v) for v in found) if all(v is not None for v in found) else None)
     return _axes_to_zyx(arr.reshape(shape), axes or file_axes, channel, name=path.name), voxel_um
 
-def peek_stack(path) -> tuple[tuple, np.dtype, tuple | None]:
-    "(shape, dtype, voxel size (z, y, x) µm or None) of a TIFF's first series, from its metadata alone (no pixels read)."
+class StackInfo(NamedTuple):
+    "What a TIFF holds, from its metadata alone: the file's shape, dtype, axes and voxel size, and the (Z, Y, X) shape it reduces to."
+    shape: tuple
+    dtype: np.dtype
+    voxel_um: tuple | None
+    axes: str
+    shape_zyx: tuple | None          # None if the axes do not reduce to one (Z, Y, X) stack
+
+def peek_stack(path, axes: str | None = None, channel: int | None = None) -> StackInfo:
+    "Shape, dtype, axes and voxel size of a TIFF's first series, and its (Z, Y, X) shape for `axes`/`channel`; no pixels read."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
     if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
     try:
         with tifffile.TiffFile(path) as tif:
             s, found = tif.series[0], _tiff_voxel(tif)
-            return tuple(s.shape), s.dtype, (tuple(float(v) for v in found) if all(v is not None for v in found) else None)
+            shape, dtype, file_axes = tuple(s.shape), s.dtype, s.axes
     except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')              # read_stack says these aloud when it reads the pixels
+            zyx = _axes_to_zyx(np.broadcast_to(np.zeros((), dtype), shape), axes or file_axes, channel, path.name).shape
+    except ValueError: zyx = None
+    voxel = tuple(float(v) for v in found) if all(v is not None for v in found) else None
+    return StackInfo(shape, dtype, voxel, file_axes, zyx)
 
 def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
     "Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it memory-mapped."
@@ -379,9 +396,9 @@ class PercentileNorm:
 
     def fit(self, vol) -> 'PercentileNorm':
         "Compute lo, hi from `vol` (numpy or torch; non-finite values ignored; big volumes strided)."
-        vals = vol.detach().cpu().numpy() if isinstance(vol, torch.Tensor) else np.asarray(vol)
-        vals = vals.ravel()
-        if vals.size > self.max_samples: vals = vals[::math.ceil(vals.size / self.max_samples)]
+        arr = vol.detach().cpu().numpy() if isinstance(vol, torch.Tensor) else np.asarray(vol)
+        step = math.ceil(arr.size / self.max_samples)
+        vals = arr.ravel() if step <= 1 else arr.flat[::step]     # flat slicing: no copy of a whole (mapped) view
         vals = vals[np.isfinite(vals)].astype(np.float64)
         if vals.size == 0: raise ValueError("PercentileNorm.fit: the volume has no finite values")
         lo, hi = np.percentile(vals, [self.lo_pct, self.hi_pct])

@@ -965,6 +965,8 @@ class _GatherRngCB(Callback):
     def after_fit(self, learn):
         if self._due(learn, True): self._gather(learn)
 
+_RANK_ALIKE = {'CheckpointCB', 'TimeBudgetCB', 'GANCB', 'TermNormCB', 'MixedPrecisionCB', 'LRScheduleCB'}
+
 class DistributedCB(Callback):
     "Data-parallel training over the ranks of an initialised torch.distributed group: same start, averaged gradients, joint stops."
     order = -15                     # after_backward before MixedPrecisionCB (-10) unscales and GradClip/NaNGuard look
@@ -974,6 +976,12 @@ class DistributedCB(Callback):
             raise RuntimeError("DistributedCB needs an initialised process group: launch with torchrun and call "
                                "torch.distributed.init_process_group (affirm3d's training functions do both for you)")
         self.dist, self.world = dist, dist.get_world_size()
+        mine = sorted((type(c).__name__, getattr(c, 'every_n_steps', None), getattr(c, 'at_end', None)) for c in learn.cbs
+                      if type(c).__name__ in _RANK_ALIKE)
+        every = [None] * self.world; dist.all_gather_object(every, mine)
+        if any(e != mine for e in every):                  # all ranks see the same lists, so all of them stop here
+            raise RuntimeError(f"the ranks have different callbacks ({every}): every rank needs the same {sorted(_RANK_ALIKE)} "
+                               "(CheckpointCB too, although only rank 0 writes), or their collective steps would not meet")
         self.broadcast(learn.model)
         dev = next(learn.model.parameters()).device            # DeviceCB (-20) has placed the model
         for cb in learn.cbs:
@@ -1031,5 +1039,5 @@ def run_ranks_on_cpu(target: Callable, world: int, *args, timeout: float = 120.,
     for p in procs: p.join(timeout)
     alive = [p for p in procs if p.is_alive()]
     for p in alive: p.terminate()
-    if alive or any(p.exitcode != 0 for p in procs):
-        raise RuntimeError(f"ranks failed or timed out: exit codes {[p.exitcode for p in procs]}")
+    if alive: raise RuntimeError(f"ranks timed out after {timeout:g} s (a hang?): {len(alive)} of {world} still running")
+    if any(p.exitcode != 0 for p in procs): raise RuntimeError(f"ranks failed: exit codes {[p.exitcode for p in procs]}")

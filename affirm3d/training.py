@@ -24,15 +24,15 @@ from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build
 from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, torch_threads
 from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVLoggerCB, LRScheduleCB,
                               TimeBudgetCB, GradClipCB, NaNGuardCB, CheckpointCB, MixedPrecisionCB, GANCB, MetricsCB,
-                              set_seed, DistributedCB, is_main_process)
+                              set_seed, DistributedCB, is_main_process, CONFIG_MUST_MATCH)
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
-           'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB',
-           'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'pretrain',
-           'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator', 'available_pretrained',
-           'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss',
-           'train_throughput']
+           'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB',
+           'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult',
+           'distributed_setup', 'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
+           'export_generator', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for',
+           'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -411,6 +411,9 @@ def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
         if f.exists() and not (resume or overwrite):
             raise FileExistsError(f"{str(f)!r} exists: pass resume=True (CLI --resume) to continue that run, overwrite=True "
                                   "(CLI --overwrite) to start afresh, or choose another output")
+    if resume and not overwrite and gen.exists() and not ck.exists():
+        raise FileExistsError(f"{str(gen)!r} exists but there is no checkpoint ({str(ck)!r}) to resume from; pass "
+                              "overwrite=True (CLI --overwrite) to train a new model in its place")
     _barrier()                                  # every rank has checked before rank 0 deletes anything
     if overwrite and not resume and is_main_process():
         for f in (ck, gen, run_dir / 'train_log.csv', run_dir / 'config.json'):
@@ -444,7 +447,20 @@ def _learner(cfg: TrainConfig, model: nn.Module, dls, out: Path | None, progress
     config = {**cfg.to_dict(), 'model': model.config}
     return Learner(model, dls, TrainLoss(cfg), lr=cfg.lr, opt_func=opt, cbs=cbs_all + list(cbs), config=config)
 
+RESUME_MAY_CHANGE = ('steps', 'minutes', 'threads', 'checkpoint_every')    # a resumed run may get more time, nothing else
+
+def check_resume_config(saved: dict, cfg: TrainConfig):
+    "ValueError naming every option in which `cfg` differs from the run it would resume (budget fields aside)."
+    now = json.loads(json.dumps(cfg.to_dict(), default=str))
+    skip = set(RESUME_MAY_CHANGE) | set(CONFIG_MUST_MATCH)        # the latter: the checkpoint's own check names them
+    diff = [k for k in now if k not in skip and k in saved and saved[k] != now[k]]
+    if diff:
+        raise ValueError("this run was started with other options: " + ', '.join(f"{k}={saved[k]!r} (now {now[k]!r})" for k in diff)
+                         + "; resume with the same options, or start afresh with overwrite=True (CLI --overwrite)")
+
 def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, cbs) -> TrainResult:
+    if resume and out is not None and (out / 'config.json').exists() and (out / 'checkpoint.pt').exists():
+        check_resume_config(json.loads((out / 'config.json').read_text()), cfg)
     if out is not None and not (resume and (out / 'config.json').exists()) and is_main_process(): cfg.save(out / 'config.json')
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
