@@ -103,9 +103,10 @@ def resolve_model(model: str, z_factor: int | None = None):
             raise UserError(f"no shipped model for z factor {z_factor} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
                             f"with `affirm3d pretrain --z-factor {z_factor} --out MODEL.pt` or `affirm3d train`")
         return gen
-    if Path(model).suffix == '.ts':                 # from `affirm3d export`
-        from affirm3d.export import load_torchscript
-        return load_torchscript(model)
+    if Path(model).suffix in ('.ts', '.onnx'):      # from `affirm3d export`
+        from affirm3d.export import load_torchscript, OnnxGenerator
+        if not Path(model).exists(): raise FileNotFoundError(f"model file {model} not found")
+        return load_torchscript(model) if Path(model).suffix == '.ts' else OnnxGenerator(model)
     if Path(model).suffix in ('.pt', '.pth') or Path(model).exists():
         if not Path(model).exists(): raise FileNotFoundError(f"model file {model} not found")
         return load_generator(model)
@@ -145,7 +146,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, 
     if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
     src, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
     gen = resolve_model(model, z_factor or (z_factor_of(vox) if vox is not None else None))
-    gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    if isinstance(gen, torch.nn.Module): gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     del src
     info = restore_file_chunked(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite,
                                 progress=not quiet, axes=axes, channel=channel)
@@ -190,7 +191,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if f_stack is None: f_stack = stack.z_factor
     gen = resolve_model(model, f_stack)
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
-    gen = gen.to(device)
+    if isinstance(gen, torch.nn.Module): gen = gen.to(device)     # an ONNX model runs on onnxruntime's CPU provider
     if z_factor is not None and z_factor != gen.z_factor:
         raise UserError(f"--z-factor {z_factor} does not match the model's z factor {gen.z_factor}; "
                         f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
@@ -343,13 +344,14 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
 
 # %% ../nbs/10_cli.ipynb #24003705
 def export_cmd(model: Param("a shipped model name or a model file from `affirm3d train` / `pretrain` (.pt)", str),
-               out: Param("the TorchScript file to write (.ts)", str),
+               out: Param("the file to write: OUT.ts (TorchScript) or OUT.onnx (ONNX; needs pip install onnx onnxruntime)", str),
                overwrite: Param("replace OUT if it exists", bool) = False):
-    "Export a generator as one self-contained TorchScript file (runs without affirm3d's Python code)."
-    from affirm3d.export import export_torchscript
-    if Path(out).suffix != '.ts': raise UserError(f"name the TorchScript file *.ts, got {out!r}")
+    "Export a generator as one self-contained TorchScript or ONNX file (runs without affirm3d's Python code)."
+    from affirm3d.export import export_torchscript, export_onnx
+    suffix = Path(out).suffix
+    if suffix not in ('.ts', '.onnx'): raise UserError(f"name the file *.ts (TorchScript) or *.onnx (ONNX), got {out!r}")
     gen = resolve_model(model)
-    export_torchscript(gen, out, overwrite=overwrite)
+    (export_torchscript if suffix == '.ts' else export_onnx)(gen, out, overwrite=overwrite)
     print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")
     return Path(out)
 
