@@ -11,9 +11,10 @@ from fastcore.script import Param
 from fastcore.docments import docments
 
 import affirm3d.io as _aio
-from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of, peek_stack
+from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of,
+                         peek_stack, read_ome_zarr)
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, restore_file_chunked, restore_memory_bytes, HALLUCINATION_NOTE
+from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -137,26 +138,28 @@ def _fits_in_memory(input, voxel_size, z_factor, tta, axes=None, channel=None, w
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device, chunk_z,
                          overwrite, quiet, axes=None, channel=None) -> dict:
-    "`affirm3d restore` for a stack read through a memory map, piece by piece (see `restore_file_chunked`)."
+    "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
     import torch
     unsupported = [o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v]
     if unsupported:
         raise UserError(f"{', '.join(unsupported)} cannot be combined with a piece-by-piece restore; restore first, "
                         "then resample or convert the result")
     if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
-    src, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
+    zarr_in = Path(input).suffix.lower() == '.zarr'
+    if zarr_in: src, vox = read_ome_zarr(input, channel=channel, voxel_um=_voxel(voxel_size))
+    else: src, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
     gen = resolve_model(model, z_factor or (z_factor_of(vox) if vox is not None else None))
     if isinstance(gen, torch.nn.Module): gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     del src
-    info = restore_file_chunked(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite,
-                                progress=not quiet, axes=axes, channel=channel)
+    run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
+    info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
     return info
 
-def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyperstack or OME-TIFF)", str),
-                output: Param("where to write the restored stack (TIFF, float32 unless --dtype)", str),
+def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyperstack or OME-TIFF; or an OME-Zarr *.zarr)", str),
+                output: Param("where to write the restored stack (TIFF, float32 unless --dtype; *.zarr for an OME-Zarr input)", str),
                 voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
                 z_factor: Param("z factor f of the model to use when the stack has no voxel size", int) = None,
                 model: Param("'auto' (the shipped model for the stack's z factor), a shipped model name or a model file", str) = 'auto',
@@ -176,6 +179,9 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
+    if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
+        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device,
+                                    chunk_z or 16, overwrite, quiet, channel=channel)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole

@@ -17,7 +17,8 @@ import torch
 # %% auto #0
 __all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
            'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack', 'open_stack_memmap',
-           'StackInfo', 'peek_stack', 'create_stack_memmap', 'PercentileNorm', 'sample_path', 'load_sample']
+           'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr', 'create_ome_zarr',
+           'atomic_dir', 'PercentileNorm', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -384,6 +385,92 @@ def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
         vz, vy, vx = parse_voxel_size(voxel_um)
         meta['spacing'] = vz; kw['resolution'] = (1 / vx, 1 / vy)
     return tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
+
+# %% ../nbs/00_io.ipynb #a6f450f4
+def _zarr():
+    try: import zarr
+    except ImportError as e: raise ImportError(f"OME-Zarr needs the zarr package ({e}); pip install zarr") from None
+    return zarr
+
+_UM = {'micrometer': 1., 'micron': 1., 'nanometer': 1e-3, 'millimeter': 1e3, 'meter': 1e6, None: None}
+
+class ZarrStack:
+    "A lazy (Z, Y, X) view of a zarr array with axes among t, c, z, y, x: one channel / time point, read plane by plane."
+    def __init__(self, arr, axes: str, channel: int | None = None, name: str = 'stack'):
+        self.arr, self.name, idx, kept = arr, name, [], ''
+        for a, n in zip(axes, arr.shape):
+            if a == 't':
+                if n > 1: raise ValueError(f"{name}: a time series with {n} time points; affirm3d restores one z-stack at a time")
+                idx.append(0)
+            elif a == 'c':
+                if channel is None and n > 1: warnings.warn(f"{name}: {n} channels; using channel 0. Pass channel= (CLI --channel)")
+                c = 0 if channel is None else channel
+                if not -n <= c < n: raise ValueError(f"{name}: channel {c} does not exist: it has {n} channels (0..{n - 1})")
+                idx.append(c)
+            else: idx.append(slice(None)); kept += a
+        if kept != 'zyx': raise ValueError(f"{name}: axes {axes!r} do not reduce to (z, y, x); affirm3d needs one 3D stack")
+        self.idx = idx
+        self.shape = tuple(n for a, n in zip(axes, arr.shape) if a in 'zyx')
+        self.dtype = np.dtype(arr.dtype)
+    @property
+    def ndim(self) -> int: return 3
+    def __getitem__(self, z) -> np.ndarray:
+        "Planes `z` (a slice or index along z) as a numpy array: only they are read."
+        full = list(self.idx); full[full.index(slice(None))] = z
+        return np.asarray(self.arr[tuple(full)])
+    def __array__(self, dtype=None, copy=None):
+        out = self[:]; return out if dtype is None else out.astype(dtype)
+
+def read_ome_zarr(path, channel: int | None = None, voxel_um=None) -> tuple[ZarrStack, tuple | None]:
+    "Open an OME-Zarr image (NGFF 0.4 or 0.5, full resolution) as a lazy (Z, Y, X) `ZarrStack` and its voxel size (z, y, x) µm."
+    zarr, path = _zarr(), Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no such OME-Zarr: {str(path)!r}; check the path")
+    try: group = zarr.open_group(str(path), mode='r')
+    except Exception as e: raise ValueError(f"{path.name} is not a zarr group ({e}); affirm3d reads OME-Zarr images") from None
+    attrs = dict(group.attrs)
+    ms = attrs.get('multiscales') or attrs.get('ome', {}).get('multiscales')
+    if not ms: raise ValueError(f"{path.name}: no OME-NGFF 'multiscales' metadata; is this an OME-Zarr image?")
+    ms = ms[0]
+    axes = ''.join(a['name'] if isinstance(a, dict) else a for a in ms['axes']).lower()
+    ds = ms['datasets'][0]
+    stack = ZarrStack(group[ds['path']], axes, channel, path.name)
+    found = None
+    scale = next((t['scale'] for t in ds.get('coordinateTransformations', []) if t.get('type') == 'scale'), None)
+    if scale is not None:                               # a voxel size only with a known unit: never a guess
+        units = {a['name'].lower(): a.get('unit') for a in ms['axes'] if isinstance(a, dict)}
+        vox = [float(scale[axes.index(a)]) * _UM[units[a]] if _UM.get(units.get(a)) else float('nan') for a in 'zyx']
+        if all(math.isfinite(v) and v > 0 for v in vox): found = tuple(vox)
+    return stack, parse_voxel_size(voxel_um) if voxel_um is not None else found
+
+def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32'):
+    "Create an OME-NGFF 0.4 image (z, y, x) at `path` (a folder; write it inside `atomic_dir`) -> the writable array."
+    zarr = _zarr()
+    root = zarr.open_group(str(path), mode='w', zarr_format=2)
+    z, y, x = shape
+    arr = root.create_array('0', shape=tuple(shape), chunks=tuple(chunks or (min(z, 16), min(y, 256), min(x, 256))), dtype=dtype)
+    scale = [1., 1., 1.] if voxel_um is None else [float(v) for v in parse_voxel_size(voxel_um)]
+    root.attrs['multiscales'] = [{'version': '0.4', 'name': Path(path).name,
+                                  'axes': [{'name': a, 'type': 'space', 'unit': 'micrometer'} for a in 'zyx'],
+                                  'datasets': [{'path': '0', 'coordinateTransformations': [{'type': 'scale', 'scale': scale}]}]}]
+    return arr
+
+@contextmanager
+def atomic_dir(path, overwrite: bool = False):
+    "Like `atomic_write`, for a folder (an OME-Zarr): yields a temporary folder next to `path`, moved into place on success."
+    import shutil
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp'))
+    try:
+        yield tmp
+        if path.exists():                               # overwrite: the old one goes only once the new one is complete
+            old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.old')); old.rmdir()
+            os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old)
+        else: os.replace(tmp, path)
+    finally:
+        if tmp.exists(): shutil.rmtree(tmp)
 
 # %% ../nbs/00_io.ipynb #88496978
 class PercentileNorm:

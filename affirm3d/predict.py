@@ -14,7 +14,7 @@ import torch
 from fastprogress.fastprogress import progress_bar
 
 from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size,
-                         atomic_write, open_stack_memmap, create_stack_memmap)
+                         atomic_write, open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir)
 from .simulate import axial_blur, subsample_z
 from .fourier import estimated_extra_sigma
 from .training import TrainConfig, sim_axial_sigma
@@ -23,7 +23,8 @@ from .data import Dihedral
 # %% auto #0
 __all__ = ['XY_SYMMETRIES', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape',
            'dihedral_ensemble', 'Restored', 'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks',
-           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_memory_bytes', 'restore_file_chunked']
+           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_zarr', 'restore_memory_bytes',
+           'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -270,6 +271,12 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
         plan.append((slice(ra, rb), slice(z_factor * (a - ra), z_factor * (b - ra)), slice(z_factor * a, z_factor * b)))
     return plan
 
+def _sampled_norm(stack, n_planes: int = 8) -> PercentileNorm:
+    "PercentileNorm of a lazy (Z, Y, X) array (e.g. OME-Zarr) from `n_planes` z planes spread over the stack, not all of it."
+    z = stack.shape[0]
+    idx = sorted({int(round(i)) for i in np.linspace(0, z - 1, min(z, n_planes))})
+    return PercentileNorm().fit(np.stack([np.asarray(stack[i:i + 1])[0] for i in idx]))
+
 def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
                z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
     "`z_chunks` for `model`, with piece and halo sizes rounded up so every piece starts on the network's pooling grid."
@@ -289,7 +296,8 @@ def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z:
     shape = tuple(stack.shape)
     if len(shape) != 3: raise ValueError(f"stack must be (Z, Y, X), got shape {shape}")
     f = _model_z_factor(model, z_factor)
-    norm = _as_norm(norm, stack)                          # PercentileNorm.fit strides a big array: no full copy
+    if norm is None and not isinstance(stack, np.ndarray): norm = _sampled_norm(stack)   # a lazy array: read a sample
+    norm = _as_norm(norm, stack)                          # PercentileNorm.fit samples a big array in place: no copy
     if out is None: out = np.empty((f * shape[0],) + shape[1:], np.float32)
     if tuple(out.shape) != (f * shape[0],) + shape[1:]:
         raise ValueError(f"out has shape {tuple(out.shape)}; expected {(f * shape[0],) + shape[1:]} (z factor {f})")
@@ -339,6 +347,26 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     return res
 
 # %% ../nbs/07_predict.ipynb #4ff199c4
+def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None, chunk_z: int = 16,
+                 halo_z: int | None = None, overwrite: bool = False, progress: bool = True, **restore_kw) -> dict:
+    """Restore an OME-Zarr image piece by piece into a new OME-Zarr (NGFF 0.4, voxel size (z/f, y, x)), written in a
+    temporary folder that is moved into place only when complete. Only one piece is ever in memory."""
+    output = Path(output_path)
+    if output.suffix.lower() != '.zarr': raise ValueError(f"{output.name}: an OME-Zarr input is restored into an OME-Zarr; name it *.zarr")
+    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+    if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
+    src, vox = read_ome_zarr(input_path, channel=channel, voxel_um=voxel_um)
+    f = _model_z_factor(model, restore_kw.pop('z_factor', None))
+    check_z_factor(vox, f)
+    plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
+    out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
+    out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
+    piece = plan[0][2].stop - plan[0][2].start                # output chunks = pieces: every write fills whole chunks
+    with atomic_dir(output, overwrite=overwrite) as tmp:
+        out = create_ome_zarr(tmp, out_shape, out_voxel, chunks=(piece,) + tuple(min(n, 256) for n in src.shape[1:]))
+        restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
+    return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan))
+
 def restore_memory_bytes(shape_zyx, z_factor: int, tta: bool = False) -> int:
     """About how many bytes `restore` needs for a whole (Z, Y, X) stack beyond the tiles' working memory: the float32
     input and its normalised copy, the float64 blend accumulators and float32 copies of the f·Z output (and the 8 TTA
