@@ -28,7 +28,7 @@ class UserError(Exception):
     "An error the user can fix; the CLI prints its message on one line and exits with code 2."
 
 _USER_ERRORS = (UserError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
-                MemoryError, KeyError)
+                MemoryError, KeyError, ImportError)       # ImportError: an optional package (onnx, zarr) is missing
 
 class _OneLineParser(argparse.ArgumentParser):
     "argparse, but a usage error is one line (no usage dump) with exit code 2."
@@ -197,7 +197,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if f_stack is None: f_stack = stack.z_factor
     gen = resolve_model(model, f_stack)
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
-    if isinstance(gen, torch.nn.Module): gen = gen.to(device)     # an ONNX model runs on onnxruntime's CPU provider
+    if isinstance(gen, torch.nn.Module): gen = gen.to(device)
+    elif str(device).startswith('cuda'): warnings.warn("an ONNX model runs on onnxruntime's CPU provider here, not on the GPU")
     if z_factor is not None and z_factor != gen.z_factor:
         raise UserError(f"--z-factor {z_factor} does not match the model's z factor {gen.z_factor}; "
                         f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")

@@ -431,26 +431,35 @@ def read_ome_zarr(path, channel: int | None = None, voxel_um=None) -> tuple[Zarr
     ms = attrs.get('multiscales') or attrs.get('ome', {}).get('multiscales')
     if not ms: raise ValueError(f"{path.name}: no OME-NGFF 'multiscales' metadata; is this an OME-Zarr image?")
     ms = ms[0]
-    axes = ''.join(a['name'] if isinstance(a, dict) else a for a in ms['axes']).lower()
+    kinds = {'channel': 'c', 'time': 't'}                # axes by type where given (a channel axis may be named 'ch')
+    axes = ''.join(kinds.get(a.get('type'), a['name'].lower()) if isinstance(a, dict) else a.lower() for a in ms['axes'])
+    if channel not in (None, 0) and 'c' not in axes:
+        raise ValueError(f"{path.name}: channel {channel} asked for, but the image has no channel axis (axes {axes!r})")
     ds = ms['datasets'][0]
     stack = ZarrStack(group[ds['path']], axes, channel, path.name)
+    def _scale(transforms):
+        return next((t['scale'] for t in transforms or [] if t.get('type') == 'scale'), None)
+    ds_scale, ms_scale = _scale(ds.get('coordinateTransformations')), _scale(ms.get('coordinateTransformations'))
+    scale = None if ds_scale is None else [a * b for a, b in zip(ds_scale, ms_scale or [1.] * len(ds_scale))]
     found = None
-    scale = next((t['scale'] for t in ds.get('coordinateTransformations', []) if t.get('type') == 'scale'), None)
     if scale is not None:                               # a voxel size only with a known unit: never a guess
-        units = {a['name'].lower(): a.get('unit') for a in ms['axes'] if isinstance(a, dict)}
+        units = {kinds.get(a.get('type'), a['name'].lower()): a.get('unit') for a in ms['axes'] if isinstance(a, dict)}
         vox = [float(scale[axes.index(a)]) * _UM[units[a]] if _UM.get(units.get(a)) else float('nan') for a in 'zyx']
         if all(math.isfinite(v) and v > 0 for v in vox): found = tuple(vox)
     return stack, parse_voxel_size(voxel_um) if voxel_um is not None else found
 
-def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32'):
-    "Create an OME-NGFF 0.4 image (z, y, x) at `path` (a folder; write it inside `atomic_dir`) -> the writable array."
+def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32', name: str | None = None):
+    """Create an OME-NGFF 0.4 image (z, y, x) at `path` (a folder; write it inside `atomic_dir`, giving the final
+    `name`) -> the writable array. Chunks are stored under '/'-separated keys, as NGFF requires; without a voxel
+    size the axes carry no unit (pixels), never an invented calibration."""
     zarr = _zarr()
     root = zarr.open_group(str(path), mode='w', zarr_format=2)
     z, y, x = shape
-    arr = root.create_array('0', shape=tuple(shape), chunks=tuple(chunks or (min(z, 16), min(y, 256), min(x, 256))), dtype=dtype)
+    arr = root.create_array('0', shape=tuple(shape), chunks=tuple(chunks or (min(z, 16), min(y, 256), min(x, 256))),
+                            dtype=dtype, chunk_key_encoding={'name': 'v2', 'separator': '/'})
     scale = [1., 1., 1.] if voxel_um is None else [float(v) for v in parse_voxel_size(voxel_um)]
-    root.attrs['multiscales'] = [{'version': '0.4', 'name': Path(path).name,
-                                  'axes': [{'name': a, 'type': 'space', 'unit': 'micrometer'} for a in 'zyx'],
+    axes = [dict(name=a, type='space', **({} if voxel_um is None else {'unit': 'micrometer'})) for a in 'zyx']
+    root.attrs['multiscales'] = [{'version': '0.4', 'name': name or Path(path).name, 'axes': axes,
                                   'datasets': [{'path': '0', 'coordinateTransformations': [{'type': 'scale', 'scale': scale}]}]}]
     return arr
 
@@ -461,8 +470,10 @@ def atomic_dir(path, overwrite: bool = False):
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
+    if path.exists() and not path.is_dir(): raise FileExistsError(f"{str(path)!r} is a file, not a folder; choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp'))
+    os.chmod(tmp, 0o777 & ~_umask())                     # mkdtemp makes 0700; give the usual permissions
     try:
         yield tmp
         if path.exists():                               # overwrite: the old one goes only once the new one is complete

@@ -363,7 +363,8 @@ def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channe
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
     piece = plan[0][2].stop - plan[0][2].start                # output chunks = pieces: every write fills whole chunks
     with atomic_dir(output, overwrite=overwrite) as tmp:
-        out = create_ome_zarr(tmp, out_shape, out_voxel, chunks=(piece,) + tuple(min(n, 256) for n in src.shape[1:]))
+        out = create_ome_zarr(tmp, out_shape, out_voxel, chunks=(piece,) + tuple(min(n, 256) for n in src.shape[1:]),
+                              name=output.name)
         restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
     return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan))
 
