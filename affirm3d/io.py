@@ -423,8 +423,9 @@ class ZarrStack:
 
 def read_ome_zarr(path, channel: int | None = None, voxel_um=None) -> tuple[ZarrStack, tuple | None]:
     "Open an OME-Zarr image (NGFF 0.4 or 0.5, full resolution) as a lazy (Z, Y, X) `ZarrStack` and its voxel size (z, y, x) µm."
-    zarr, path = _zarr(), Path(path)
+    path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such OME-Zarr: {str(path)!r}; check the path")
+    zarr = _zarr()
     try: group = zarr.open_group(str(path), mode='r')
     except Exception as e: raise ValueError(f"{path.name} is not a zarr group ({e}); affirm3d reads OME-Zarr images") from None
     attrs = dict(group.attrs)
