@@ -135,7 +135,7 @@ def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
         except ValueError as e: warnings.warn(f"bench: skipping {p.name}: {e}"); continue
         if st.voxel_um is None: warnings.warn(f"bench: skipping {p.name}: no voxel size in the file"); continue
         case = real_case(p.stem, st.data, st.voxel_um, size)
-        if case is None: warnings.warn(f"bench: skipping {p.name}: near-isotropic (z step {st.voxel_um[0] / st.voxel_um[2]:.2f} pixels)")
+        if case is None: warnings.warn(f"bench: skipping {p.name}: near-isotropic (z step {st.anisotropy:.2f} pixels)")
         else: out.append(case)
     return out
 

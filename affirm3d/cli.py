@@ -116,6 +116,13 @@ def resolve_model(model: str, z_factor: int | None = None):
                     f"({', '.join(sorted(PRETRAINED)) or 'none shipped'})")
 
 # %% ../nbs/10_cli.ipynb #24be99e0
+def _piecewise_obstacle(input, voxel_size, axes, channel, whole_only: tuple) -> str | None:
+    "Why this stack cannot be restored piece by piece (options that need it whole, a file that cannot be mapped), or None."
+    if whole_only: return f"{', '.join(whole_only)} need(s) the whole stack in memory"
+    try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
+    except ValueError as e: return f"it cannot be restored piece by piece: {e}"
+    return None
+
 def _fits_in_memory(input, voxel_size, z_factor, tta, axes=None, channel=None, whole_only: tuple = ()) -> bool:
     """False (and says so) when reading and restoring the chosen channel whole would need more memory than is free and
     a piece-by-piece restore can take over; True otherwise (with a warning when it cannot)."""
@@ -128,29 +135,34 @@ def _fits_in_memory(input, voxel_size, z_factor, tta, axes=None, channel=None, w
     need = math.prod(info.shape) * info.dtype.itemsize + math.prod(info.shape_zyx) * 4 + restore_memory_bytes(info.shape_zyx, f, tta)
     if need <= avail: return True
     why = f"{Path(input).name}: restoring it whole needs about {need / 2**30:.2f} GiB, {avail / 2**30:.2f} GiB are free"
-    if whole_only:
-        warnings.warn(f"{why}; {', '.join(whole_only)} need(s) a whole-stack restore, so trying it anyway"); return True
-    try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
-    except ValueError as e:
-        warnings.warn(f"{why}; it cannot be restored piece by piece ({e}), so trying it whole"); return True
+    obstacle = _piecewise_obstacle(input, voxel_size, axes, channel, whole_only)
+    if obstacle: warnings.warn(f"{why}; {obstacle}, so trying it whole"); return True
     print(f"{why} -> restoring it piece by piece through memory maps instead", file=sys.stderr)
     return False
 
-def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device, chunk_z,
+def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
+    "The generator for `--model` on `device` (an ONNX model stays on onnxruntime's CPU), checked against `--z-factor`."
+    import torch
+    gen = resolve_model(model, f_stack)
+    if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
+    if isinstance(gen, torch.nn.Module): gen = gen.to(device)
+    elif str(device).startswith('cuda'): warnings.warn("an ONNX model runs on onnxruntime's CPU provider here, not on the GPU")
+    if z_factor is not None and z_factor != gen.z_factor:
+        raise UserError(f"--z-factor {z_factor} does not match the model's z factor {gen.z_factor}; "
+                        f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
+    return gen
+
+def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
                          overwrite, quiet, axes=None, channel=None) -> dict:
     "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
-    import torch
-    unsupported = [o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v]
-    if unsupported:
-        raise UserError(f"{', '.join(unsupported)} cannot be combined with a piece-by-piece restore; restore first, "
+    if whole_only:
+        raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
                         "then resample or convert the result")
     if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
     zarr_in = Path(input).suffix.lower() == '.zarr'
-    if zarr_in: src, vox = read_ome_zarr(input, channel=channel, voxel_um=_voxel(voxel_size))
-    else: src, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
-    gen = resolve_model(model, z_factor or (z_factor_of(vox) if vox is not None else None))
-    if isinstance(gen, torch.nn.Module): gen = gen.to(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    del src
+    if zarr_in: _, vox = read_ome_zarr(input, channel=channel, voxel_um=_voxel(voxel_size))
+    else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
+    gen = _load_model(model, z_factor or (z_factor_of(vox) if vox is not None else None), z_factor, device)
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
     info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
@@ -175,39 +187,25 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
-    import torch
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
-        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device,
+        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z or 16, overwrite, quiet, channel=channel)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole
-        if whole_only: raise UserError(f"{e} ({', '.join(whole_only)} need(s) the whole stack in memory)") from None
-        try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
-        except ValueError as m: raise UserError(f"{e}; nor can it be restored piece by piece: {m}") from None
+        obstacle = _piecewise_obstacle(input, voxel_size, axes, channel, whole_only)
+        if obstacle: raise UserError(f"{e}; and {obstacle}") from None
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
-        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, maps, isotropic, dtype, device,
+        return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel)
-    f_stack = z_factor
-    if f_stack is None: f_stack = stack.z_factor
-    gen = resolve_model(model, f_stack)
-    if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
-    if isinstance(gen, torch.nn.Module): gen = gen.to(device)
-    elif str(device).startswith('cuda'): warnings.warn("an ONNX model runs on onnxruntime's CPU provider here, not on the GPU")
-    if z_factor is not None and z_factor != gen.z_factor:
-        raise UserError(f"--z-factor {z_factor} does not match the model's z factor {gen.z_factor}; "
-                        f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter('always')
-        res = restore_file(stack, output, gen, dtype=dtype,
-                           overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic, axial_sigma=axial_sigma,
-                           progress=not quiet)
-    for w in caught: print(f"warning: {w.message}", file=sys.stderr)
+    gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
+    res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
+                       axial_sigma=axial_sigma, progress=not quiet)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
     if 'consistency_rel' in res.info:
         print(f"data consistency: mean |forward(output) − input| = {100 * res.info['consistency_rel']:.1f} % of the "
@@ -305,7 +303,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         if stack.voxel_um is None:
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
         z_factor = stack.z_factor
-        print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.voxel_um[0] / stack.voxel_um[2]:.2f})")
+        print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     extra = {} if axial_sigma is None else dict(axial_sigma=axial_sigma, axial_sigma_source='known')
     if not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
     extra['w_fourier'] = fourier_weight

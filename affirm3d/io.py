@@ -15,10 +15,10 @@ import tifffile
 import torch
 
 # %% auto #0
-__all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'Stack',
-           'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack', 'open_stack_memmap',
-           'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr', 'create_ome_zarr',
-           'atomic_dir', 'PercentileNorm', 'sample_path', 'load_sample']
+__all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'z_factor_of', 'anisotropy_of',
+           'Stack', 'available_memory_bytes', 'StackTooLarge', 'read_stack', 'atomic_write', 'write_stack',
+           'open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr',
+           'create_ome_zarr', 'atomic_dir', 'PercentileNorm', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -80,8 +80,12 @@ def validate_z_factor(z_factor, name: str = 'z_factor') -> int:
 
 def z_factor_of(voxel_um) -> int:
     "The integer z factor of a voxel size (z, y, x): z step / lateral pixel (geometric mean of y and x), rounded, >= 1."
+    return max(1, int(round(anisotropy_of(voxel_um))))
+
+def anisotropy_of(voxel_um) -> float:
+    "z step / lateral pixel (geometric mean of y and x) of a voxel size (z, y, x): the z factor before rounding."
     vz, vy, vx = parse_voxel_size(voxel_um)
-    return max(1, int(round(vz / math.sqrt(vy * vx))))
+    return vz / math.sqrt(vy * vx)
 
 # %% ../nbs/00_io.ipynb #cf29d2e6
 @dataclass
@@ -100,8 +104,7 @@ class Stack:
     @property
     def anisotropy(self) -> float | None:
         "z step / lateral pixel size (the z factor f before rounding); None if the voxel size is unknown."
-        if self.voxel_um is None: return None
-        return self.voxel_um[0] / math.sqrt(self.voxel_um[1] * self.voxel_um[2])
+        return None if self.voxel_um is None else anisotropy_of(self.voxel_um)
 
     @property
     def z_factor(self) -> int | None:
@@ -280,14 +283,20 @@ def _umask() -> int:
     "The process umask (read by setting and restoring it)."
     mask = os.umask(0o022); os.umask(mask); return mask
 
-@contextmanager
-def atomic_write(path, overwrite: bool = False):
-    "Context manager yielding a temporary Path next to `path`; renamed onto `path` on success, removed on error."
+def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
+    "Refuse to replace `path` unasked or to replace a file by a folder (or back); make its parent folder."
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
-    if path.is_dir(): raise IsADirectoryError(f"{str(path)!r} is a folder; give a file name")
+    if path.exists() and path.is_dir() != folder:
+        raise IsADirectoryError(f"{str(path)!r} is a {'file' if folder else 'folder'}; choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+@contextmanager
+def atomic_write(path, overwrite: bool = False):
+    "Context manager yielding a temporary Path next to `path`; renamed onto `path` on success, removed on error."
+    path = _prepare_target(path, overwrite)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix='.tmp' + path.suffix)
     os.close(fd)
     tmp = Path(tmp)
@@ -412,8 +421,6 @@ class ZarrStack:
         self.idx = idx
         self.shape = tuple(n for a, n in zip(axes, arr.shape) if a in 'zyx')
         self.dtype = np.dtype(arr.dtype)
-    @property
-    def ndim(self) -> int: return 3
     def __getitem__(self, z) -> np.ndarray:
         "Planes `z` (a slice or index along z) as a numpy array: only they are read."
         full = list(self.idx); full[full.index(slice(None))] = z
@@ -468,11 +475,7 @@ def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32', name: s
 def atomic_dir(path, overwrite: bool = False):
     "Like `atomic_write`, for a folder (an OME-Zarr): yields a temporary folder next to `path`, moved into place on success."
     import shutil
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
-    if path.exists() and not path.is_dir(): raise FileExistsError(f"{str(path)!r} is a file, not a folder; choose another name")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = _prepare_target(path, overwrite, folder=True)
     tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp'))
     os.chmod(tmp, 0o777 & ~_umask())                     # mkdtemp makes 0700; give the usual permissions
     try:

@@ -163,7 +163,7 @@ class Learner:
         self.add_cbs(cbs)
         self.global_step = self.epoch = self.iter_done = 0
         self.training, self.stop_training, self.stop_reason, self.resumed = False, False, None, False
-        self.epoch_rng, self._resume_rng, self.logs = None, None, {}
+        self.epoch_rng, self._resume_rng, self.logs, self._main = None, None, {}, True
 
     # ---- callbacks
     def add_cbs(self, cbs):
@@ -175,7 +175,7 @@ class Learner:
         for cb in cbs:
             if cb in self.cbs: self.cbs.remove(cb)
     def callback(self, event: str):
-        main = is_main_process()
+        main = self._main                                # rank 0 (or no process group): set once per fit
         for cb in list(self.cbs):
             if cb.main_process_only and not main: continue
             f = getattr(cb, event, None)
@@ -301,6 +301,7 @@ class Learner:
         valid = valid and self.dls.valid is not None
         if not (train or valid): raise ValueError("nothing to do: train=False and no validation data")
         cbs = list(cbs or []); self.add_cbs(cbs)
+        self._main = is_main_process()
         try:
             self.n_epochs, self.n_steps, self.fit_train = n_epochs, n_steps, train
             self.total_steps = n_steps if n_steps is not None else (n_epochs * self.steps_per_epoch if train else 0)
@@ -665,7 +666,9 @@ class TimeBudgetCB(Callback):
     @property
     def used(self) -> float: return time.monotonic() - self.t0
     def before_batch(self, learn):
-        if learn.training: learn.budget_pct = min(1., self.used / self.seconds)
+        if not learn.training: return
+        pct, ddp = min(1., self.used / self.seconds), getattr(learn, 'ddp', None)
+        learn.budget_pct = ddp.max_over_ranks(pct) if ddp is not None else pct   # each rank has its own clock
     def after_batch(self, learn):
         if learn.training and self.used >= self.seconds:
             learn.stop_training = True
@@ -726,7 +729,9 @@ class NaNGuardCB(Callback):
         self.max_consecutive, self.lr_factor, self.check_grads = max_consecutive, lr_factor, check_grads
         self.n_bad, self.n_skipped = 0, 0
     def before_step(self, learn):
-        if not bool(torch.isfinite(learn.loss.detach()).all()): self._bad(learn, 'loss')
+        bad, ddp = not bool(torch.isfinite(learn.loss.detach()).all()), getattr(learn, 'ddp', None)
+        if ddp is not None: bad = ddp.any_rank(bad)              # data-parallel: all ranks skip together
+        if bad: self._bad(learn, 'loss')
     def after_backward(self, learn):
         sc = getattr(learn, 'scaler', None)
         if self.check_grads and not (sc is not None and sc.is_enabled()) and not _grads_finite(learn.model.parameters()):
@@ -928,10 +933,13 @@ class CheckpointCB(Callback):
         if self.at_end and learn.fit_train: save_checkpoint(self.path, learn)
 
 # %% ../nbs/06_learner.ipynb #ace1bd2b
-class _SyncStopCB(Callback):
+class _DistributedPart(Callback):
+    "A callback DistributedCB adds for the length of a fit, at its own place in the order."
+    def __init__(self, owner: 'DistributedCB'): self.owner = owner
+
+class _SyncStopCB(_DistributedPart):
     "Part of DistributedCB: after every other callback, one stop decision for all ranks."
     order = 10_000
-    def __init__(self, owner: 'DistributedCB'): self.owner = owner
     def _sync(self, learn):
         stop = self.owner.any_rank(learn.stop_training)
         if stop and not learn.stop_training: learn.stop_training, learn.stop_reason = True, 'another rank stopped'
@@ -939,19 +947,9 @@ class _SyncStopCB(Callback):
         if learn.training: self._sync(learn)
     def after_epoch(self, learn): self._sync(learn)
 
-class _SyncBudgetCB(Callback):
-    "Part of DistributedCB: between TimeBudgetCB (5) and LRScheduleCB (10), the ranks agree on the budget used (max)."
-    order = 7
-    def __init__(self, owner: 'DistributedCB'): self.owner = owner
-    def before_batch(self, learn):
-        if learn.training and hasattr(learn, 'budget_pct'):
-            t = torch.tensor([float(learn.budget_pct)], device=self.owner._device())
-            self.owner.dist.all_reduce(t, op=self.owner.dist.ReduceOp.MAX); learn.budget_pct = float(t.item())
-
-class _GatherRngCB(Callback):
+class _GatherRngCB(_DistributedPart):
     "Part of DistributedCB: just before CheckpointCB (order 90) saves, every rank's random state goes to rank 0."
     order = 89
-    def __init__(self, owner: 'DistributedCB'): self.owner = owner
     def _due(self, learn, at_end: bool) -> bool:
         cks = [c for c in learn.cbs if isinstance(c, CheckpointCB)]
         if at_end: return learn.fit_train and any(c.at_end for c in cks)
@@ -986,7 +984,7 @@ class DistributedCB(Callback):
         dev = next(learn.model.parameters()).device            # DeviceCB (-20) has placed the model
         for cb in learn.cbs:
             if isinstance(getattr(cb, 'disc', None), nn.Module): self.broadcast(cb.disc.to(dev))   # NCCL: CUDA tensors only
-        self._helpers = [_SyncStopCB(self), _SyncBudgetCB(self), _GatherRngCB(self)]; learn.add_cbs(self._helpers)
+        self._helpers = [_SyncStopCB(self), _GatherRngCB(self)]; learn.add_cbs(self._helpers)
         learn.ddp, learn.rng_by_rank = self, None     # ddp: for callbacks with their own optimiser step (GANCB)
     def cleanup_fit(self, learn):
         learn.remove_cbs(getattr(self, '_helpers', [])); learn.ddp = None
@@ -1005,11 +1003,14 @@ class DistributedCB(Callback):
             n = p.numel(); g = flat[i:i + n].view_as(p); i += n
             if p.grad is None: p.grad = g.clone()
             else: p.grad.copy_(g)
+    def max_over_ranks(self, x: float) -> float:
+        "The largest of the ranks' values of `x`, on every rank."
+        t = torch.tensor([float(x)], device=self._device())
+        self.dist.all_reduce(t, op=self.dist.ReduceOp.MAX)
+        return float(t.item())
     def any_rank(self, flag: bool) -> bool:
         "True on every rank if `flag` is True on any rank."
-        t = torch.tensor([1. if flag else 0.], device=self._device())
-        self.dist.all_reduce(t, op=self.dist.ReduceOp.MAX)
-        return bool(t.item() > 0)
+        return self.max_over_ranks(1. if flag else 0.) > 0
     def all_ranks(self, flag: bool) -> bool:
         "True on every rank only if `flag` is True on all ranks."
         return not self.any_rank(not flag)
@@ -1018,10 +1019,6 @@ class DistributedCB(Callback):
     def mean_over_ranks(self, t: torch.Tensor) -> torch.Tensor:
         "The mean of tensor `t` over the ranks (a new tensor; NaN anywhere gives NaN everywhere)."
         t = t.detach().clone(); self.dist.all_reduce(t); return t / self.world
-    def before_step(self, learn):
-        "A non-finite loss on any rank: every rank skips the step (NaNGuardCB, order 30, sees it everywhere)."
-        finite = bool(torch.isfinite(learn.loss.detach()).all())
-        if self.any_rank(not finite) and finite: learn.loss = learn.loss * float('nan')
     def after_backward(self, learn): self.average_grads(learn.model.parameters())
 
 # %% ../nbs/06_learner.ipynb #18b2a4b5

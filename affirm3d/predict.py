@@ -5,7 +5,9 @@
 # %% ../nbs/07_predict.ipynb #f9094674
 from __future__ import annotations
 import math, warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace as dc_replace
+from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -347,26 +349,46 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     return res
 
 # %% ../nbs/07_predict.ipynb #4ff199c4
-def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None, chunk_z: int = 16,
-                 halo_z: int | None = None, overwrite: bool = False, progress: bool = True, **restore_kw) -> dict:
-    """Restore an OME-Zarr image piece by piece into a new OME-Zarr (NGFF 0.4, voxel size (z/f, y, x)), written in a
-    temporary folder that is moved into place only when complete. Only one piece is ever in memory."""
-    output = Path(output_path)
-    if output.suffix.lower() != '.zarr': raise ValueError(f"{output.name}: an OME-Zarr input is restored into an OME-Zarr; name it *.zarr")
-    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+def _check_output(input_path, output: Path, suffixes: tuple, overwrite: bool, what: str):
+    "The checks every restore makes before any work: the output's kind, not overwriting unasked, not the input itself."
+    if output.suffix.lower() not in suffixes: raise ValueError(f"{output.name}: {what}")
     if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
-    src, vox = read_ome_zarr(input_path, channel=channel, voxel_um=voxel_um)
+    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+
+def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progress, restore_kw) -> dict:
+    """The core of the on-disk restores: plan the pieces, open the output with `open_out(shape, voxel_um, piece_z)` (a
+    context manager yielding a writable array; the file appears when it closes), restore into it."""
     f = _model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
     out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
-    piece = plan[0][2].stop - plan[0][2].start                # output chunks = pieces: every write fills whole chunks
-    with atomic_dir(output, overwrite=overwrite) as tmp:
-        out = create_ome_zarr(tmp, out_shape, out_voxel, chunks=(piece,) + tuple(min(n, 256) for n in src.shape[1:]),
-                              name=output.name)
+    with open_out(out_shape, out_voxel, plan[0][2].stop - plan[0][2].start) as out:
         restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
-    return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan))
+        del out                                              # release the array before the file gets its name
+    return dict(shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan))
+
+@contextmanager
+def _zarr_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
+    with atomic_dir(output, overwrite=overwrite) as tmp:      # output chunks = pieces: every write fills whole chunks
+        yield create_ome_zarr(tmp, shape, voxel_um, chunks=(piece_z,) + tuple(min(n, 256) for n in shape[1:]), name=output.name)
+
+@contextmanager
+def _tiff_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
+    with atomic_write(output, overwrite=overwrite) as tmp:
+        out = create_stack_memmap(tmp, shape, voxel_um)
+        yield out
+        out.flush()
+
+def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None, chunk_z: int = 16,
+                 halo_z: int | None = None, overwrite: bool = False, progress: bool = True, **restore_kw) -> dict:
+    """Restore an OME-Zarr image piece by piece into a new OME-Zarr (NGFF 0.4, voxel size (z/f, y, x)), written in a
+    temporary folder that is moved into place only when complete. Only one piece is ever in memory."""
+    output = Path(output_path)
+    _check_output(input_path, output, ('.zarr',), overwrite, "an OME-Zarr input is restored into an OME-Zarr; name it *.zarr")
+    src, vox = read_ome_zarr(input_path, channel=channel, voxel_um=voxel_um)
+    info = _restore_pieces(src, vox, model, partial(_zarr_out, output, overwrite), chunk_z, halo_z, progress, restore_kw)
+    return dict(input=str(input_path), output=str(output), **info)
 
 def restore_memory_bytes(shape_zyx, z_factor: int, tta: bool = False) -> int:
     """About how many bytes `restore` needs for a whole (Z, Y, X) stack beyond the tiles' working memory: the float32
@@ -381,17 +403,7 @@ def restore_file_chunked(input_path, output_path, model: Callable, voxel_um=None
     """Restore a TIFF stack that need not fit in memory (`restore_chunked` between two memory maps); the output is a
     float32 ImageJ TIFF with voxel size (z/f, y, x), written atomically. Returns an info dict (shape, voxel_um, ...)."""
     output = Path(output_path)
-    if output.suffix.lower() not in ('.tif', '.tiff'): raise ValueError(f"{output.name}: the output must be a .tif/.tiff file")
-    if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
-    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+    _check_output(input_path, output, ('.tif', '.tiff'), overwrite, "the output must be a .tif/.tiff file")
     src, vox = open_stack_memmap(input_path, voxel_um, axes=axes, channel=channel)
-    f = _model_z_factor(model, restore_kw.pop('z_factor', None))
-    check_z_factor(vox, f)
-    out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
-    out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
-    with atomic_write(output, overwrite=overwrite) as tmp:
-        out = create_stack_memmap(tmp, out_shape, out_voxel)
-        restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
-        out.flush(); del out                                  # close the map before the rename
-    return dict(input=str(input_path), output=str(output), shape=out_shape, voxel_um=out_voxel, z_factor=f,
-                pieces=len(chunk_plan(model, src.shape[0], chunk_z, halo_z, f)))
+    info = _restore_pieces(src, vox, model, partial(_tiff_out, output, overwrite), chunk_z, halo_z, progress, restore_kw)
+    return dict(input=str(input_path), output=str(output), **info)
