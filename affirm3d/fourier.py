@@ -41,28 +41,45 @@ def spectral_window(n: int, window: str = 'hann', tukey_alpha: float = 0.25, dev
     return w.to(dtype)
 
 # %% ../nbs/03_fourier.ipynb #f586a654
-def line_power_spectrum(vol: torch.Tensor, dim: int, window: str = 'hann', tukey_alpha: float = 0.25) -> torch.Tensor:
-    "Mean |FFT|² along `dim` of (..., Z, Y, X) `vol` (each line tapered after removing its weighted mean), averaged over the other two spatial axes -> (..., n//2+1)."
+def _segments(lines: torch.Tensor, n_seg: int) -> torch.Tensor:
+    "(..., n) lines -> (..., k, n_seg): Welch segments of length `n_seg`, evenly spread from end to end, overlapping by about half."
+    n = lines.shape[-1]
+    if n_seg >= n: return lines.unsqueeze(-2)
+    k = math.ceil((n - n_seg) / max(n_seg // 2, 1)) + 1
+    starts = torch.linspace(0, n - n_seg, k, device=lines.device).round().long()
+    return lines[..., starts[:, None] + torch.arange(n_seg, device=lines.device)]
+
+def line_power_spectrum(vol: torch.Tensor, dim: int, window: str = 'hann', tukey_alpha: float = 0.25,
+                        segment: int | None = None) -> torch.Tensor:
+    """Mean |FFT|² along `dim` of (..., Z, Y, X) `vol` (each line tapered after removing its weighted mean), averaged
+    over the other two spatial axes -> (..., n//2+1). `segment` < n: Welch's estimate instead, the mean over
+    segments of that length (half-overlapping) -> (..., segment//2+1)."""
     n = vol.shape[dim]
-    w = spectral_window(n, window, tukey_alpha, device=vol.device, dtype=vol.dtype)
+    seg = n if segment is None else min(int(segment), n)
+    if seg < 2: raise ValueError(f"segment must be >= 2 voxels, got {segment}")
+    w = spectral_window(seg, window, tukey_alpha, device=vol.device, dtype=vol.dtype)
     vol = vol - vol.mean((-3, -2, -1), keepdim=True)           # global mean first: less float32 round-off below
-    lines = vol.movedim(dim, -1)
+    lines = _segments(vol.movedim(dim, -1), seg)               # (..., a, b, k, seg)
     mean = (lines*w).sum(-1, keepdim=True) / w.sum()          # window-weighted mean: removes offsets exactly
     spec = torch.fft.rfft((lines - mean)*w, dim=-1)
     power = (spec.real**2 + spec.imag**2) / (w**2).sum()      # not .abs()**2: its gradient is NaN at 0
-    return power.mean(dim=(-3, -2))
+    return power.mean(dim=(-4, -3, -2))
 
-def axis_power_spectra(vol, window: str = 'hann', tukey_alpha: float = 0.25, voxel_um=None) -> dict:
+def axis_power_spectra(vol, window: str = 'hann', tukey_alpha: float = 0.25, voxel_um=None,
+                       equal_length: bool = False) -> dict:
     """Per-axis power spectra of (..., Z, Y, X) `vol`: mean over the other two axes of |FFT|² along z, y and x
     (two-sided density at k >= 0: white noise of variance v gives v). Returns dict(z, y, x,
-    freq={z, y, x} in cycles/voxel, freq_um={z, y, x} in 1/µm, or None without `voxel_um`)."""
+    freq={z, y, x} in cycles/voxel, freq_um={z, y, x} in 1/µm, or None without `voxel_um`).
+    `equal_length`: every axis estimated from segments as long as the shortest axis (Welch), so that all three
+    have the same frequency grid *and* the same window leakage - the fair way to compare them."""
     vol_zyx, _ = _to_tensor(vol)
     if vol_zyx.ndim < 3: raise ValueError(f"expected a (..., Z, Y, X) volume, got shape {tuple(vol_zyx.shape)}")
     if not vol_zyx.is_floating_point(): vol_zyx = vol_zyx.float()
     out, freq = {}, {}
+    seg = min(vol_zyx.shape[-3:]) if equal_length else None
     for name, dim in zip('zyx', (-3, -2, -1)):
-        out[name] = line_power_spectrum(vol_zyx, dim, window, tukey_alpha)
-        freq[name] = torch.fft.rfftfreq(vol_zyx.shape[dim], device=vol_zyx.device, dtype=vol_zyx.dtype)
+        out[name] = line_power_spectrum(vol_zyx, dim, window, tukey_alpha, seg)
+        freq[name] = torch.fft.rfftfreq(seg or vol_zyx.shape[dim], device=vol_zyx.device, dtype=vol_zyx.dtype)
     out['freq'] = freq
     out['freq_um'] = None if voxel_um is None else {a: freq[a]/float(v) for a, v in zip('zyx', voxel_um)}
     return out
@@ -206,11 +223,13 @@ class FourierLoss(nn.Module):
     isotropic grid, high-pass weighted; ~0 for isotropic volumes, grows with axial blur. Differentiable, float32
     inside (autocast-safe), scale/offset invariant; defaults chosen by experiment (see the notebook).
     `target_sigma` > 0: the target is the lateral spectrum seen through an axial Gaussian of that σ (voxels), i.e. an
-    output that keeps that much extra axial blur, compared where that Gaussian keeps >= `target_floor` of the power."""
+    output that keeps that much extra axial blur, compared where that Gaussian keeps >= `target_floor` of the power.
+    `equal_length` (default): all axes' spectra from segments as long as the shortest axis, so a patch that is
+    shorter in z than in y/x is not pushed towards axial blur (see "Patches that are not cubes")."""
     def __init__(self, cutoff: float = 0.1, hp_shape: str = 'gaussian', hp_order: int = 2, window: str = 'hann',
                  tukey_alpha: float = 0.25, distance: str = 'l1', weighting: str = 'uniform', eps: float = 1e-5,
                  match_level: bool = True, k_max: float = 0.5, reduction: str = 'mean', target_sigma: float = 0.,
-                 target_floor: float = 1e-2):
+                 target_floor: float = 1e-2, equal_length: bool = True):
         super().__init__()
         for val, opts, nm in ((hp_shape, HP_SHAPES, 'hp_shape'), (window, WINDOWS, 'window'), (distance, DISTANCES, 'distance'),
                               (weighting, WEIGHTINGS, 'weighting'), (reduction, ('mean', 'none'), 'reduction')):
@@ -219,16 +238,17 @@ class FourierLoss(nn.Module):
         if not (math.isfinite(target_sigma) and target_sigma >= 0):
             raise ValueError(f"target_sigma is the extra axial σ (voxels) the output should keep and must be >= 0, got {target_sigma!r}")
         if not 0 < target_floor < 1: raise ValueError(f"target_floor must be in (0, 1), got {target_floor!r}")
-        self.target_sigma, self.target_floor = float(target_sigma), float(target_floor)
+        self.target_sigma, self.target_floor, self.equal_length = float(target_sigma), float(target_floor), bool(equal_length)
         self.cutoff, self.hp_shape, self.hp_order, self.window, self.tukey_alpha = cutoff, hp_shape, hp_order, window, tukey_alpha
         self.distance, self.weighting, self.eps, self.match_level, self.k_max, self.reduction = distance, weighting, eps, match_level, k_max, reduction
 
     def log_ratio(self, vol: torch.Tensor, a: str = 'z', b: str = 'lateral'):
         """(log P_a - log P_b, normalised frequency weights, z frequencies) for each item of float (..., Z, Y, X)
         `vol`; a, b in 'z', 'y', 'x', 'lateral' (mean of y and x), all on the z frequency grid."""
-        spectra = axis_power_spectra(vol, self.window, self.tukey_alpha)
+        spectra = axis_power_spectra(vol, self.window, self.tukey_alpha, equal_length=self.equal_length)
         freq = spectra['freq']['z']
-        on_z = {ax: spectra[ax] @ _rfft_resample_matrix(vol.shape[-1 if ax == 'x' else -2], vol.shape[-3], spectra[ax].dtype,
+        on_z = {ax: spectra[ax] if len(spectra['freq'][ax]) == len(freq) else
+                    spectra[ax] @ _rfft_resample_matrix(vol.shape[-1 if ax == 'x' else -2], vol.shape[-3], spectra[ax].dtype,
                                                         freq.device).T for ax in 'yx'}
         on_z['z'], on_z['lateral'] = spectra['z'], 0.5*(on_z['y'] + on_z['x'])
         pa, pb = on_z[a], on_z[b]
@@ -403,12 +423,14 @@ def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: floa
 
 # %% ../nbs/03_fourier.ipynb #11e59857
 def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03,
-                   dynamic_range: float = 1e-5) -> float:
+                   dynamic_range: float = 1e-5, equal_length: bool = True) -> float:
     """Spectral isotropy of a (Z, Y, X) volume on an isotropic grid: exp(-mean |log Sz - log S_lateral|) over the
     band where the lateral power is > `snr_min` × its noise plateau, S = power minus that plateau (floored at a tenth
-    of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band."""
+    of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band.
+    `equal_length` (default): every axis from segments as long as the shortest (a fair comparison in a box that is
+    not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes)."""
     vol_zyx = _mean3d(vol)
-    spec = axis_power_spectra(vol_zyx, window)
+    spec = axis_power_spectra(vol_zyx, window, equal_length=equal_length)
     freq = spec['freq']['z']
     pz, plat = spec['z'].mean(0), lateral_on_z_grid(spec).mean(0)
     noise = 0.5*(noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x'])).mean()
