@@ -41,7 +41,7 @@ TERM_NORMS = ('init', 'running', 'none')
 SIGMA_SOURCES = ('known', 'estimated', 'simulation')
 CALLBACK_TERMS = ('lateral', 'adv')             # terms that need the model or a critic: added by callbacks
 DEFAULT_LOSSES = {'pretrain': ('fourier', 'real', 'consistency', 'adv'), 'selfsup': ('fourier', 'consistency', 'lateral')}
-REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.1)}   # fields left None
+REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.03)}   # fields left None
 SELFSUP_LR = {'finetune': 5e-4, 'scratch': 2e-3}     # selfsup lr left None: chosen when training starts (from an init model or not)
 _SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background')
 
