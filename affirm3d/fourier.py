@@ -46,7 +46,7 @@ def _segments(lines: torch.Tensor, n_seg: int) -> torch.Tensor:
     n = lines.shape[-1]
     if n_seg >= n: return lines.unsqueeze(-2)
     k = math.ceil((n - n_seg) / max(n_seg // 2, 1)) + 1
-    starts = torch.linspace(0, n - n_seg, k, device=lines.device).round().long()
+    starts = (torch.arange(k, device=lines.device) * (n - n_seg) + (k - 1) // 2) // (k - 1)   # round(i·(n-seg)/(k-1)), exact
     return lines[..., starts[:, None] + torch.arange(n_seg, device=lines.device)]
 
 def line_power_spectrum(vol: torch.Tensor, dim: int, window: str = 'hann', tukey_alpha: float = 0.25,
@@ -56,7 +56,8 @@ def line_power_spectrum(vol: torch.Tensor, dim: int, window: str = 'hann', tukey
     segments of that length (half-overlapping) -> (..., segment//2+1)."""
     n = vol.shape[dim]
     seg = n if segment is None else min(int(segment), n)
-    if seg < 2: raise ValueError(f"segment must be >= 2 voxels, got {segment}")
+    if seg < (2 if window == 'none' else 4):       # a tapered window of 3 is [0, 1, 0]: nothing would survive the mean removal
+        raise ValueError(f"spectra with a {window!r} window need segments of >= {2 if window == 'none' else 4} voxels, got {seg}")
     w = spectral_window(seg, window, tukey_alpha, device=vol.device, dtype=vol.dtype)
     vol = vol - vol.mean((-3, -2, -1), keepdim=True)           # global mean first: less float32 round-off below
     lines = _segments(vol.movedim(dim, -1), seg)               # (..., a, b, k, seg)
@@ -247,7 +248,7 @@ class FourierLoss(nn.Module):
         `vol`; a, b in 'z', 'y', 'x', 'lateral' (mean of y and x), all on the z frequency grid."""
         spectra = axis_power_spectra(vol, self.window, self.tukey_alpha, equal_length=self.equal_length)
         freq = spectra['freq']['z']
-        on_z = {ax: spectra[ax] if len(spectra['freq'][ax]) == len(freq) else
+        on_z = {ax: spectra[ax] if self.equal_length or vol.shape[-1 if ax == 'x' else -2] == vol.shape[-3] else
                     spectra[ax] @ _rfft_resample_matrix(vol.shape[-1 if ax == 'x' else -2], vol.shape[-3], spectra[ax].dtype,
                                                         freq.device).T for ax in 'yx'}
         on_z['z'], on_z['lateral'] = spectra['z'], 0.5*(on_z['y'] + on_z['x'])
