@@ -275,6 +275,14 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
     return res
 
+# %% ../nbs/10_cli.ipynb #7d769da4
+def _saved_option(out, key: str):
+    "The value of `key` in the config of the training run behind `out` (None if there is no such run or option)."
+    from affirm3d.training import run_paths
+    cfg = run_paths(out)[0] / 'config.json'
+    try: return json.loads(cfg.read_text()).get(key) if cfg.exists() else None
+    except (OSError, ValueError): return None
+
 # %% ../nbs/10_cli.ipynb #f9134466
 def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               out: Param("where to write the trained model (.pt)", str, required=True) = None,
@@ -287,7 +295,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               channel: Param("channel to train on (0-based; default 0, with a warning when there are several)", int) = None,
               device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
               axial_sigma: Param("extra axial blur σ of the stack in output (isotropic) pixels (default: estimated from the stack)", float) = None,
-              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments)", float) = 0.03,
+              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03, with --resume the run's own", float) = None,
               seed: Param("random seed", int) = 0,
               overwrite: Param("replace OUT if it exists", bool) = False,
               resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder), with the same options", bool) = False,
@@ -305,8 +313,10 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     extra = {} if axial_sigma is None else dict(axial_sigma=axial_sigma, axial_sigma_source='known')
-    if not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
-    extra['w_fourier'] = fourier_weight
+    if fourier_weight is None and resume: fourier_weight = _saved_option(out, 'w_fourier')   # not the default of a newer version
+    if fourier_weight is not None:
+        if not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
+        extra['w_fourier'] = fourier_weight
     try:
         result = self_supervised(stack, z_factor=z_factor, init=None if init == 'none' else 'pretrained', out=out,
                                  minutes=None if steps else minutes, steps=steps, device=device, seed=seed,

@@ -30,9 +30,9 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
            'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB',
            'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult',
-           'distributed_setup', 'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
-           'export_generator', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for',
-           'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
+           'distributed_setup', 'run_paths', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
+           'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
+           'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -401,11 +401,15 @@ def _world_size() -> int:
     import torch.distributed as dist
     return dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
 
-def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
-    "(run folder, generator file) of `out`: a folder, or a `.pt` file whose run folder is `<stem>_run/` next to it."
-    if out is None: return None, None
+def run_paths(out) -> tuple[Path, Path]:
+    "(run folder, generator file) of a training output `out`: a folder, or a `.pt` file whose run folder is `<stem>_run/` next to it."
     out = Path(out)
-    run_dir, gen = (out.parent / f'{out.stem}_run', out) if out.suffix == '.pt' else (out, out / 'generator.pt')
+    return (out.parent / f'{out.stem}_run', out) if out.suffix == '.pt' else (out, out / 'generator.pt')
+
+def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
+    "`run_paths(out)`, checked against what is there: refuse to overwrite or resume what cannot be (and clear it on overwrite)."
+    if out is None: return None, None
+    run_dir, gen = run_paths(out)
     ck = run_dir / 'checkpoint.pt'
     for f in (ck, gen):
         if f.exists() and not (resume or overwrite):
