@@ -20,8 +20,8 @@ from .bench import bench_cmd
 from .learner import is_main_process
 
 # %% auto #0
-__all__ = ['COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
-           'train_cmd', 'demo_cmd', 'export_cmd', 'main', 'run_captured']
+__all__ = ['PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd',
+           'evaluate_cmd', 'pretrain_cmd', 'train_cmd', 'demo_cmd', 'export_cmd', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -229,6 +229,14 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     print(metrics_table([row], columns=cols))
     return row
 
+# %% ../nbs/10_cli.ipynb #7d769da4
+def _saved_option(out, key: str):
+    "The value of `key` in the config of the training run behind `out` (None if there is no such run or option)."
+    from affirm3d.training import run_paths
+    cfg = run_paths(out)[0] / 'config.json'
+    try: return json.loads(cfg.read_text()).get(key) if cfg.exists() else None
+    except (OSError, ValueError): return None
+
 # %% ../nbs/10_cli.ipynb #8d2fb435
 def _range(text: str, name: str):
     "'3' -> 3.0; '2.5,3.5' -> (2.5, 3.5) (a range the simulator draws from)."
@@ -238,36 +246,56 @@ def _range(text: str, name: str):
     if len(vals) == 2 and vals[0] <= vals[1]: return tuple(vals)
     raise UserError(f"--{name} must be a number or a range LO,HI with LO <= HI, got {text!r}")
 
+PRETRAIN_CLI_DEFAULTS = dict(z_factor=4, preset='tiny', structures='microtubules,mitochondria', lateral_sigma='1.2',
+                             axial_ratio='3.0', patch='8,32,32', batch_size=2, n_sim=128, lr=2e-3, seed=0)
+
+def _given(opts: dict, resume: bool, defaults: dict) -> dict:
+    """The options a training command passes on: for a new run, every option (`defaults` filling the ones not given);
+    when resuming, only those given on the command line, so that the rest come from the run's own config.json and a
+    default changed by a newer version cannot stop the run from continuing. Options left None are dropped."""
+    if not resume: opts = {k: defaults[k] if v is None and k in defaults else v for k, v in opts.items()}
+    return {k: v for k, v in opts.items() if v is not None}
+
+def _budget_opts(steps, minutes, resume: bool, default_minutes: float = 10.) -> dict:
+    "steps= or minutes= for a training call: what was given; for a new run with neither, `default_minutes`; on resume, the run's own."
+    if steps is not None: return dict(steps=steps)
+    if minutes is not None: return dict(minutes=minutes)
+    return {} if resume else dict(minutes=default_minutes)
+
 def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, required=True) = None,
-                 z_factor: Param("z factor f (z step / pixel size) the model restores", int) = 4,
-                 preset: Param("generator size: tiny, small or standard", str) = 'tiny',
-                 structures: Param("simulated structures, comma-separated", str) = 'microtubules,mitochondria',
-                 lateral_sigma: Param("lateral PSF sigma in pixels: a value or a range LO,HI", str) = '1.2',
-                 axial_ratio: Param("axial PSF sigma / lateral PSF sigma: a value or a range LO,HI", str) = '3.0',
+                 z_factor: Param("z factor f (z step / pixel size) the model restores (default 4)", int) = None,
+                 preset: Param("generator size: tiny, small or standard (default tiny)", str) = None,
+                 structures: Param("simulated structures, comma-separated (default microtubules,mitochondria)", str) = None,
+                 lateral_sigma: Param("lateral PSF sigma in pixels: a value or a range LO,HI (default 1.2)", str) = None,
+                 axial_ratio: Param("axial PSF sigma / lateral PSF sigma: a value or a range LO,HI (default 3.0)", str) = None,
                  losses: Param("generator loss terms, comma-separated (default: fourier,real,consistency,adv)", str) = None,
-                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X)", str) = '8,32,32',
-                 batch_size: Param("patches per step", int) = 2,
-                 n_sim: Param("simulated training pairs (drawn once, re-augmented every epoch)", int) = 128,
-                 minutes: Param("wall-clock training budget in minutes", float) = 10.,
+                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default 8,32,32)", str) = None,
+                 batch_size: Param("patches per step (default 2)", int) = None,
+                 n_sim: Param("simulated training pairs, drawn once, re-augmented every epoch (default 128)", int) = None,
+                 minutes: Param("wall-clock training budget in minutes (default 10)", float) = None,
                  steps: Param("number of steps instead of a time budget", int) = None,
-                 lr: Param("peak learning rate (one-cycle)", float) = 2e-3,
+                 lr: Param("peak learning rate, one-cycle (default 0.002)", float) = None,
                  threads: Param("torch CPU threads (default: torch's choice)", int) = None,
                  device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
-                 seed: Param("random seed", int) = 0,
+                 seed: Param("random seed (default 0)", int) = None,
                  overwrite: Param("replace OUT if it exists", bool) = False,
-                 resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder), with the same options", bool) = False,
+                 resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
-    from affirm3d.training import pretrain, TrainConfig
+    from affirm3d.training import pretrain
     if Path(out).suffix != '.pt': raise UserError(f"--out must be a .pt file, got {out!r}")
-    try: patch_zyx = tuple(int(v) for v in patch.split(','))
-    except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
-    cfg = TrainConfig(z_factor=z_factor, preset=preset, structures=tuple(s.strip() for s in structures.split(',')),
-                      sim=dict(lateral_sigma=_range(lateral_sigma, 'lateral-sigma'), axial_ratio=_range(axial_ratio, 'axial-ratio')),
-                      generator_losses=None if not losses else tuple(t.strip() for t in losses.split(',')),
-                      patch_zyx=patch_zyx, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed,
-                      steps=steps, minutes=None if steps else minutes, checkpoint_every=500)
-    res = pretrain(cfg, out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume)
+    opts = _given(dict(z_factor=z_factor, preset=preset, structures=structures, lateral_sigma=lateral_sigma, axial_ratio=axial_ratio,
+                       losses=losses, patch=patch, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed),
+                  resume, PRETRAIN_CLI_DEFAULTS)
+    if 'patch' in opts:
+        try: opts['patch_zyx'] = tuple(int(v) for v in opts.pop('patch').split(','))
+        except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
+    if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
+    if 'losses' in opts: opts['generator_losses'] = tuple(t.strip() for t in opts.pop('losses').split(','))
+    sim = {k: _range(opts.pop(k), k.replace('_', '-')) for k in ('lateral_sigma', 'axial_ratio') if k in opts}
+    if sim: opts['sim'] = {**((_saved_option(out, 'sim') or {}) if resume else {}), **sim}    # one given again: the other is the run's
+    res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
+                   **_budget_opts(steps, minutes, resume), **opts)
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''
@@ -275,35 +303,27 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
     return res
 
-# %% ../nbs/10_cli.ipynb #7d769da4
-def _saved_option(out, key: str):
-    "The value of `key` in the config of the training run behind `out` (None if there is no such run or option)."
-    from affirm3d.training import run_paths
-    cfg = run_paths(out)[0] / 'config.json'
-    try: return json.loads(cfg.read_text()).get(key) if cfg.exists() else None
-    except (OSError, ValueError): return None
-
 # %% ../nbs/10_cli.ipynb #f9134466
 def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               out: Param("where to write the trained model (.pt)", str, required=True) = None,
               voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
               z_factor: Param("z factor f (default: z step / pixel size, rounded)", int) = None,
-              init: Param("start from: pretrained (shipped model for this z factor, if any) or none", str) = 'pretrained',
-              minutes: Param("wall-clock training budget in minutes", float) = 10.,
+              init: Param("start from: pretrained (shipped model for this z factor, if any) or none (default pretrained; with --resume the checkpoint)", str) = None,
+              minutes: Param("wall-clock training budget in minutes (default 10)", float) = None,
               steps: Param("number of steps instead of a time budget", int) = None,
               axes: Param("axis order of the file, e.g. ZYX, ZCYX", str) = None,
               channel: Param("channel to train on (0-based; default 0, with a warning when there are several)", int) = None,
               device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
               axial_sigma: Param("extra axial blur σ of the stack in output (isotropic) pixels (default: estimated from the stack)", float) = None,
-              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03, with --resume the run's own", float) = None,
-              seed: Param("random seed", int) = 0,
+              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03", float) = None,
+              seed: Param("random seed (default 0)", int) = None,
               overwrite: Param("replace OUT if it exists", bool) = False,
-              resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder), with the same options", bool) = False,
+              resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
     from affirm3d.fourier import AxialBlurUnknown
-    if init not in ('pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
+    if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     if Path(out).exists() and not (overwrite or resume):
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
@@ -312,15 +332,14 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
-    extra = {} if axial_sigma is None else dict(axial_sigma=axial_sigma, axial_sigma_source='known')
-    if fourier_weight is None and resume: fourier_weight = _saved_option(out, 'w_fourier')   # not the default of a newer version
-    if fourier_weight is not None:
-        if not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
-        extra['w_fourier'] = fourier_weight
+    if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
+    extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resume, dict(seed=0))
+    if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
     try:
-        result = self_supervised(stack, z_factor=z_factor, init=None if init == 'none' else 'pretrained', out=out,
-                                 minutes=None if steps else minutes, steps=steps, device=device, seed=seed,
-                                 progress=not quiet, overwrite=overwrite, resume=resume, **extra)
+        start = None if init == 'none' or (init is None and resume) else 'pretrained'    # resumed: the checkpoint's weights
+        result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
+                                 device=device, progress=not quiet, overwrite=overwrite, resume=resume,
+                                 **_budget_opts(steps, minutes, resume), **extra)
     except ValueError as e:
         if isinstance(e, AxialBlurUnknown):
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "

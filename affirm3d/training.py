@@ -8,7 +8,7 @@ import copy, dataclasses, json, math, os, time, warnings
 from dataclasses import dataclass, field, fields
 from functools import partial
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 import torch
@@ -430,6 +430,21 @@ def _overrides(cfg: TrainConfig, kw: dict) -> TrainConfig:
     "Apply keyword overrides (TrainConfig fields, e.g. z_factor=2, seed=1) to a config; unknown names are an error."
     return cfg.replace(**kw) if kw else cfg
 
+def _base_config(config: TrainConfig | dict | None, out, resume: bool, fresh: Callable[[], TrainConfig]) -> TrainConfig:
+    """The config a training call starts from: `config` if given; when resuming a run (checkpoint and config.json in
+    its folder) without one, **that run's saved config**, so options not passed again keep the run's values even where
+    a newer version changed the default; else `fresh()` (the defaults). Keyword overrides then apply on top, and
+    `check_resume_config` still refuses any that differ from the run (budget fields aside)."""
+    if config is not None: return TrainConfig.from_dict(config) if isinstance(config, dict) else config
+    if resume and out is not None:
+        run_dir = run_paths(out)[0]
+        if (run_dir / 'config.json').exists() and (run_dir / 'checkpoint.pt').exists():
+            try: return TrainConfig.load(run_dir / 'config.json')
+            except ValueError as e:
+                raise ValueError(f"cannot resume {str(run_dir)!r}: its config.json was written by another version of affirm3d "
+                                 f"({e}); start afresh with overwrite=True (CLI --overwrite)") from None
+    return fresh()
+
 def _budget(cfg: TrainConfig, steps, minutes) -> TrainConfig:
     if steps is None and minutes is None: return cfg
     return cfg.replace(steps=steps if steps is not None else (cfg.steps if minutes is None else None),
@@ -505,8 +520,7 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
              minutes: float | None = None, progress: bool = True, device=None, resume: bool = False,
              overwrite: bool = False, init=None, cbs: Sequence[Callback] = (), **overrides) -> TrainResult:
     "Pre-train a generator on simulated pairs with ground truth (METHOD 2); returns (model, checkpoint, history, generator file)."
-    cfg = TrainConfig.from_dict(config) if isinstance(config, dict) else (config or TrainConfig())
-    cfg = _overrides(cfg, overrides)
+    cfg = _overrides(_base_config(config, out, resume, TrainConfig), overrides)
     if cfg.regime != 'pretrain': raise ValueError(f"pretrain needs regime='pretrain', got {cfg.regime!r}; use self_supervised")
     cfg = _budget(cfg, steps, minutes)
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
@@ -548,8 +562,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
                     resume: bool = False, overwrite: bool = False, voxel_um=None,
                     cbs: Sequence[Callback] = (), **overrides) -> TrainResult:
     "Train (or fine-tune `init`: a Generator, a file, a shipped name or 'pretrained') on one stack without ground truth (METHOD 1)."
-    cfg = TrainConfig.from_dict(config) if isinstance(config, dict) else (config or TrainConfig(regime='selfsup', z_factor=None))
-    cfg = _overrides(cfg, overrides)
+    cfg = _overrides(_base_config(config, out, resume, lambda: TrainConfig(regime='selfsup', z_factor=None)), overrides)
     if cfg.regime != 'selfsup': raise ValueError(f"self_supervised needs regime='selfsup', got {cfg.regime!r}; use pretrain")
     stack = _as_stack(stack_or_array, voxel_um)
     if voxel_um is not None and isinstance(stack_or_array, Stack): stack = dataclasses.replace(stack, voxel_um=parse_voxel_size(voxel_um))
