@@ -43,6 +43,8 @@ class Callback:
     "Base class of callbacks: define methods named after events (`before_fit(self, learn)`, ...); `order` sorts them."
     order = 0
     main_process_only = False       # True: runs on rank 0 only in data-parallel training (files, progress, plots)
+    collective = False              # True: its steps must happen on every rank alike (a stop, a scale, a checkpoint's barrier),
+                                    # so DistributedCB checks that all ranks have the same ones
     @property
     def name(self) -> str:
         "snake_case class name (`LossTermsCB` -> 'loss_terms_cb'), the callback's key in checkpoints."
@@ -635,6 +637,7 @@ _SCHEDS = dict(onecycle=sched_onecycle, cosine=sched_cosine)
 
 class LRScheduleCB(Callback):
     "Set every optimiser's lr to `base_lr × sched(pct)` before each training step; `sched`: 'onecycle', 'cosine' or a function."
+    collective = True
     order = 10
     def __init__(self, sched: str | Callable = 'onecycle', **kw):
         if isinstance(sched, str):
@@ -656,6 +659,7 @@ class LRScheduleCB(Callback):
 
 class TimeBudgetCB(Callback):
     "Stop training cleanly once `minutes` of wall-clock time are used (counted across resumes)."
+    collective = True
     order = 5
     def __init__(self, minutes: float):
         if not minutes > 0: raise ValueError(f"minutes must be > 0; got {minutes}")
@@ -680,6 +684,7 @@ class TimeBudgetCB(Callback):
 # %% ../nbs/06_learner.ipynb #64697f7a
 class MixedPrecisionCB(Callback):
     "autocast + GradScaler on devices in `device_types` (default CUDA only: a no-op on CPU)."
+    collective = True
     order = -10
     def __init__(self, dtype: torch.dtype = torch.float16, device_types: tuple = ('cuda',), scaler: bool | None = None):
         self.dtype, self.device_types = dtype, tuple(device_types)
@@ -795,6 +800,7 @@ _GAN_LOSSES = dict(ns=(d_loss_ns, g_loss_ns), hinge=(d_loss_hinge, g_loss_hinge)
 
 class GANCB(Callback):
     "Adversarial training: a discriminator step on `real_fn(learn)` vs `fake_fn(learn).detach()` per batch, then `adv_weight × g_loss` added to the generator loss."
+    collective = True
     order = 45
     def __init__(self, disc: nn.Module, d_opt=None, real_fn: Callable | None = None, fake_fn: Callable | None = None,
                  adv_weight: float = 1e-3, loss: str = 'ns', d_lr: float = 1e-4, warmup_steps: int = 0):
@@ -923,6 +929,7 @@ def load_checkpoint(path, learn: Learner, must_match: Iterable[str] = CONFIG_MUS
 
 class CheckpointCB(Callback):
     "Save a checkpoint to `path` every `every_n_steps` training steps and at the end of training; `fit(resume=True)` reads it."
+    collective = True
     order = 90
     main_process_only = True
     def __init__(self, path='checkpoint.pt', every_n_steps: int | None = None, at_end: bool = True):
@@ -963,7 +970,6 @@ class _GatherRngCB(_DistributedPart):
     def after_fit(self, learn):
         if self._due(learn, True): self._gather(learn)
 
-_RANK_ALIKE = {'CheckpointCB', 'TimeBudgetCB', 'GANCB', 'TermNormCB', 'MixedPrecisionCB', 'LRScheduleCB'}
 
 class DistributedCB(Callback):
     "Data-parallel training over the ranks of an initialised torch.distributed group: same start, averaged gradients, joint stops."
@@ -975,11 +981,12 @@ class DistributedCB(Callback):
                                "torch.distributed.init_process_group (affirm3d's training functions do both for you)")
         self.dist, self.world = dist, dist.get_world_size()
         mine = sorted((type(c).__name__, getattr(c, 'every_n_steps', None), getattr(c, 'at_end', None)) for c in learn.cbs
-                      if type(c).__name__ in _RANK_ALIKE)
+                      if c.collective)
         every = [None] * self.world; dist.all_gather_object(every, mine)
         if any(e != mine for e in every):                  # all ranks see the same lists, so all of them stop here
-            raise RuntimeError(f"the ranks have different callbacks ({every}): every rank needs the same {sorted(_RANK_ALIKE)} "
-                               "(CheckpointCB too, although only rank 0 writes), or their collective steps would not meet")
+            raise RuntimeError(f"the ranks have different collective callbacks ({every}): every rank needs the same ones (those "
+                               "with Callback.collective; CheckpointCB too, although only rank 0 writes), or their collective "
+                               "steps would not meet")
         self.broadcast(learn.model)
         dev = next(learn.model.parameters()).device            # DeviceCB (-20) has placed the model
         for cb in learn.cbs:

@@ -268,6 +268,7 @@ class TrainLoss:
 
 class TermNormCB(Callback):
     "Divide each loss term by a scale (EMA of its values, or its first value), weight it, and rebuild `learn.loss`."
+    collective = True               # its scales are averaged over the ranks
     order = 46                      # after GANCB (45) added 'adv'; before the step, the NaN guard and the logs
     def __init__(self, weights: dict, mode: str = 'running', beta: float = 0.9, eps: float = 1e-8):
         if mode not in TERM_NORMS: raise ValueError(f"mode must be one of {TERM_NORMS}, got {mode!r}")
