@@ -282,20 +282,22 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
-    from affirm3d.training import pretrain
+    from affirm3d.training import pretrain, resumable
     if Path(out).suffix != '.pt': raise UserError(f"--out must be a .pt file, got {out!r}")
+    resuming = resume and resumable(out)          # a run killed before its first checkpoint starts afresh, with defaults
     opts = _given(dict(z_factor=z_factor, preset=preset, structures=structures, lateral_sigma=lateral_sigma, axial_ratio=axial_ratio,
                        losses=losses, patch=patch, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed),
-                  resume, PRETRAIN_CLI_DEFAULTS)
+                  resuming, PRETRAIN_CLI_DEFAULTS)
     if 'patch' in opts:
         try: opts['patch_zyx'] = tuple(int(v) for v in opts.pop('patch').split(','))
         except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
     if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
-    if 'losses' in opts: opts['generator_losses'] = tuple(t.strip() for t in opts.pop('losses').split(','))
+    if opts.get('losses', '').strip(): opts['generator_losses'] = tuple(t.strip() for t in opts['losses'].split(','))
+    opts.pop('losses', None)                      # '' = the default terms, as before
     sim = {k: _range(opts.pop(k), k.replace('_', '-')) for k in ('lateral_sigma', 'axial_ratio') if k in opts}
-    if sim: opts['sim'] = {**((_saved_option(out, 'sim') or {}) if resume else {}), **sim}    # one given again: the other is the run's
+    if sim: opts['sim'] = {**((_saved_option(out, 'sim') or {}) if resuming else {}), **sim}  # one given again: the other is the run's
     res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
-                   **_budget_opts(steps, minutes, resume), **opts)
+                   **_budget_opts(steps, minutes, resuming), **opts)
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''
@@ -321,25 +323,33 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
-    from affirm3d.training import self_supervised
+    from affirm3d.training import self_supervised, resumable
     from affirm3d.fourier import AxialBlurUnknown
     if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     if Path(out).exists() and not (overwrite or resume):
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")
+    resuming = resume and resumable(out)          # a run killed before its first checkpoint starts afresh, with defaults
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
+    if resuming:                                  # the run's own z factor and voxel size; a different one given is refused
+        saved_vox = _saved_option(out, 'voxel_um')
+        if voxel_size is not None and saved_vox is not None and not all(
+                math.isclose(a, b, rel_tol=1e-6) for a, b in zip(_voxel(voxel_size), saved_vox)):
+            raise UserError(f"--voxel-size {voxel_size} differs from the run's own {tuple(saved_vox)}; resume without it, or start "
+                            "afresh with --overwrite")
+        if z_factor is None: z_factor = _saved_option(out, 'z_factor')
     if z_factor is None:
         if stack.voxel_um is None:
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
-    extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resume, dict(seed=0))
+    extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resuming, dict(seed=0))
     if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
     try:
-        start = None if init == 'none' or (init is None and resume) else 'pretrained'    # resumed: the checkpoint's weights
+        start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the checkpoint's weights
         result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
                                  device=device, progress=not quiet, overwrite=overwrite, resume=resume,
-                                 **_budget_opts(steps, minutes, resume), **extra)
+                                 **_budget_opts(steps, minutes, resuming), **extra)
     except ValueError as e:
         if isinstance(e, AxialBlurUnknown):
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "

@@ -729,6 +729,7 @@ def _grads_finite(params) -> bool:
 
 class NaNGuardCB(Callback):
     "Skip steps with a non-finite loss or gradients, lower every lr by `lr_factor`, stop after `max_consecutive` in a row."
+    collective = True               # data-parallel: one skip decision for all ranks (an all-reduce every step)
     order = 30
     def __init__(self, max_consecutive: int = 5, lr_factor: float = 0.5, check_grads: bool = True):
         self.max_consecutive, self.lr_factor, self.check_grads = max_consecutive, lr_factor, check_grads

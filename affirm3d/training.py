@@ -30,7 +30,7 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
            'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB',
            'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult',
-           'distributed_setup', 'run_paths', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
+           'distributed_setup', 'run_paths', 'resumable', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
            'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
            'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
@@ -431,20 +431,27 @@ def _overrides(cfg: TrainConfig, kw: dict) -> TrainConfig:
     "Apply keyword overrides (TrainConfig fields, e.g. z_factor=2, seed=1) to a config; unknown names are an error."
     return cfg.replace(**kw) if kw else cfg
 
+def _resumable_dir(run_dir: Path) -> bool:
+    "Does a run folder hold a run to continue (its config.json and a checkpoint)?"
+    return (Path(run_dir) / 'config.json').exists() and (Path(run_dir) / 'checkpoint.pt').exists()
+
+def resumable(out) -> bool:
+    """Is there a run behind the training output `out` (a folder or a `.pt` file) that `resume=True` would continue? A
+    run killed before its first checkpoint is not: resuming it starts afresh (with the options given now)."""
+    return out is not None and _resumable_dir(run_paths(out)[0])
+
 def _base_config(config: TrainConfig | dict | None, out, resume: bool, fresh: Callable[[], TrainConfig]) -> TrainConfig:
     """The config a training call starts from: `config` if given; when resuming a run (checkpoint and config.json in
     its folder) without one, **that run's saved config**, so options not passed again keep the run's values even where
     a newer version changed the default; else `fresh()` (the defaults). Keyword overrides then apply on top, and
     `check_resume_config` still refuses any that differ from the run (budget fields aside)."""
     if config is not None: return TrainConfig.from_dict(config) if isinstance(config, dict) else config
-    if resume and out is not None:
-        run_dir = run_paths(out)[0]
-        if (run_dir / 'config.json').exists() and (run_dir / 'checkpoint.pt').exists():
-            try: return TrainConfig.load(run_dir / 'config.json')
-            except ValueError as e:
-                raise ValueError(f"cannot resume {str(run_dir)!r}: its config.json was written by another version of affirm3d "
-                                 f"({e}); start afresh with overwrite=True (CLI --overwrite)") from None
-    return fresh()
+    if not (resume and resumable(out)): return fresh()
+    run_dir = run_paths(out)[0]
+    try: return TrainConfig.load(run_dir / 'config.json')
+    except ValueError as e:
+        raise ValueError(f"cannot resume {str(run_dir)!r}: its config.json was written by another version of affirm3d "
+                         f"({e}); start afresh with overwrite=True (CLI --overwrite)") from None
 
 def _budget(cfg: TrainConfig, steps, minutes) -> TrainConfig:
     if steps is None and minutes is None: return cfg
@@ -479,9 +486,9 @@ def check_resume_config(saved: dict, cfg: TrainConfig):
                          + "; resume with the same options, or start afresh with overwrite=True (CLI --overwrite)")
 
 def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, cbs) -> TrainResult:
-    if resume and out is not None and (out / 'config.json').exists() and (out / 'checkpoint.pt').exists():
-        check_resume_config(json.loads((out / 'config.json').read_text()), cfg)
-    if out is not None and not (resume and (out / 'config.json').exists()) and is_main_process(): cfg.save(out / 'config.json')
+    continuing = resume and out is not None and _resumable_dir(out)
+    if continuing: check_resume_config(json.loads((out / 'config.json').read_text()), cfg)
+    if out is not None and not continuing and is_main_process(): cfg.save(out / 'config.json')   # a fresh start: its own config
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
     with torch_threads(cfg.threads):
