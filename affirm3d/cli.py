@@ -63,6 +63,28 @@ def cli_parser(func, prog: str) -> argparse.ArgumentParser:
 def _voxel(voxel_size: str | None):
     return None if voxel_size in (None, '') else parse_voxel_size(voxel_size)
 
+def _objective_sigma(na, wavelength, immersion, confocal: bool, voxel_um, axial_sigma) -> float | None:
+    """The extra axial σ (output pixels) from --axial-sigma or from the objective (--na, --wavelength, --immersion,
+    --confocal: `affirm3d.psf.extra_axial_sigma_from_optics`), never both; None when neither is given."""
+    from affirm3d.psf import extra_axial_sigma_from_optics, immersion_index
+    if na is None and wavelength is None: return axial_sigma
+    if axial_sigma is not None:
+        raise UserError("give the axial blur either as --axial-sigma or as the objective (--na, --wavelength), not both")
+    if na is None or wavelength is None: raise UserError("the objective's axial blur needs both --na and --wavelength (emission, in nm)")
+    if not 200 <= wavelength <= 2000: raise UserError(f"--wavelength is the emission wavelength in nm (e.g. 520), got {wavelength:g}")
+    if voxel_um is None: raise UserError("the objective's PSF in pixels needs the pixel size: pass --voxel-size Z,Y,X (µm)")
+    n, modality = immersion_index(immersion), 'confocal' if confocal else 'widefield'
+    sigma = extra_axial_sigma_from_optics(na, wavelength / 1000, float(voxel_um[2]), n, modality)
+    print(f"axial blur of the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}, {modality}, pixel {float(voxel_um[2]):g} µm): "
+          f"extra σ {sigma:.2f} px (a perfect objective's: a lower bound)")
+    return sigma
+
+_OPTICS_HELP = dict(
+    na="objective NA: with --wavelength, the axial blur comes from the optics instead of --axial-sigma (a perfect objective's, a lower bound)",
+    wavelength="emission wavelength in nm, e.g. 520 (with --na)",
+    immersion="immersion medium (with --na): oil, water, silicone, glycerol, air or a refractive index",
+    confocal="the PSF is a confocal one (pinhole ~1 Airy unit or smaller), not widefield (with --na)")
+
 def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_sim',
                  structure: Param(f"what to simulate: {', '.join(sorted(STRUCTURES))}", str) = 'microtubules',
                  size: Param("edge of the isotropic ground-truth cube, in voxels", int) = 64,
@@ -183,6 +205,10 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 dtype: Param("output type: float32, uint16 or uint8 (integer types are clipped)", str) = 'float32',
                 device: Param("cpu, cuda, cuda:1 ... (default: cuda if available)", str) = None,
                 axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map (default: estimated)", float) = None,
+                na: Param(_OPTICS_HELP['na'], float) = None,
+                wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
+                immersion: Param(_OPTICS_HELP['immersion'], str) = 'oil',
+                confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
                 chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; needs an uncompressed TIFF)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
@@ -193,6 +219,9 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z or 16, overwrite, quiet, channel=channel)
+    if na is not None or wavelength is not None:        # the consistency map's forward model from the objective
+        axial_sigma = _objective_sigma(na, wavelength, immersion, confocal,
+                                       _voxel(voxel_size) or peek_stack(input, axes=axes, channel=channel).voxel_um, axial_sigma)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole
@@ -317,6 +346,10 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               channel: Param("channel to train on (0-based; default 0, with a warning when there are several)", int) = None,
               device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
               axial_sigma: Param("extra axial blur σ of the stack in output (isotropic) pixels (default: estimated from the stack)", float) = None,
+              na: Param(_OPTICS_HELP['na'], float) = None,
+              wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
+              immersion: Param(_OPTICS_HELP['immersion'], str) = 'oil',
+              confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
               fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03", float) = None,
               seed: Param("random seed (default 0)", int) = None,
               overwrite: Param("replace OUT if it exists", bool) = False,
@@ -343,6 +376,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
+    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um, axial_sigma)
     extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resuming, dict(seed=0))
     if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
     try:
@@ -353,7 +387,8 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
     except ValueError as e:
         if isinstance(e, AxialBlurUnknown):
             raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "
-                            "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels)") from e
+                            "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels) or the objective "
+                            "(--na, --wavelength in nm, --immersion, --confocal)") from e
         raise
     if is_main_process(): print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
     return result

@@ -9,9 +9,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['FWHM_PER_SIGMA', 'fwhm_to_sigma', 'sigma_to_fwhm', 'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um',
+__all__ = ['FWHM_PER_SIGMA', 'IMMERSION', 'fwhm_to_sigma', 'sigma_to_fwhm', 'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um',
            'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma', 'total_axial_sigma', 'gaussian_kernel_1d',
-           'gaussian_psf', 'optics_sigma_vox']
+           'gaussian_psf', 'optics_sigma_vox', 'immersion_index', 'extra_axial_sigma_from_optics']
 
 # %% ../nbs/01_psf.ipynb #ccceb353
 FWHM_PER_SIGMA: float = 2.0 * math.sqrt(2.0 * math.log(2.0))  # ≈ 2.3548
@@ -136,3 +136,23 @@ def optics_sigma_vox(na: float, wavelength_um: float, voxel_um, n_immersion: flo
     if fn is None: raise ValueError(f"modality must be 'widefield' or 'confocal', got {modality!r}")
     axial, lateral = fn(na, wavelength_um, n_immersion)
     return fwhm_um_to_sigma_vox((axial, lateral, lateral), voxel_um)
+
+# %% ../nbs/01_psf.ipynb #a5aa0bfd
+IMMERSION = {'air': 1.0, 'water': 1.333, 'silicone': 1.406, 'glycerol': 1.47, 'oil': 1.518}   # refractive index at ~550 nm
+
+def immersion_index(medium: str | float) -> float:
+    "Refractive index of an immersion medium given by name (`IMMERSION`) or as a number."
+    if isinstance(medium, str) and medium.strip().lower() in IMMERSION: return IMMERSION[medium.strip().lower()]
+    try: n = float(medium)
+    except (TypeError, ValueError):
+        raise ValueError(f"immersion must be one of {', '.join(IMMERSION)} or a refractive index, got {medium!r}") from None
+    if not (math.isfinite(n) and 1.0 <= n < 2.0): raise ValueError(f"an immersion refractive index lies in [1, 2), got {n}")
+    return n
+
+def extra_axial_sigma_from_optics(na: float, wavelength_um: float, pixel_um: float, n_immersion: float = 1.518,
+                                  modality: str = 'widefield') -> float:
+    """Extra axial σ, in lateral pixels (voxels of the isotropic output grid), of a perfect objective's Gaussian PSF
+    model (`optics_sigma_vox`): sqrt(σ_axial² − σ_lateral²). A lower bound on a real microscope's (see the text)."""
+    if not (math.isfinite(pixel_um) and pixel_um > 0): raise ValueError(f"pixel_um must be > 0 (µm), got {pixel_um!r}")
+    s_z, _, s_x = optics_sigma_vox(na, wavelength_um, (pixel_um,) * 3, n_immersion, modality)
+    return extra_axial_sigma(s_z, s_x)
