@@ -216,7 +216,11 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
+    blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength)) if v is not None]
+    def unused_blur():                                     # piece by piece there is no consistency map to use them for
+        if blur_given: warnings.warn(f"{', '.join(blur_given)} not used: a piece-by-piece restore makes no consistency map")
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
+        unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z or 16, overwrite, quiet, channel=channel)
     if na is not None or wavelength is not None:        # the consistency map's forward model from the objective
@@ -230,6 +234,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
+        unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
