@@ -14,7 +14,7 @@ import affirm3d.io as _aio
 from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of,
                          peek_stack, read_ome_zarr)
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE
+from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE, _model_z_factor
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -63,27 +63,38 @@ def cli_parser(func, prog: str) -> argparse.ArgumentParser:
 def _voxel(voxel_size: str | None):
     return None if voxel_size in (None, '') else parse_voxel_size(voxel_size)
 
-def _objective_sigma(na, wavelength, immersion, confocal: bool, voxel_um, axial_sigma) -> float | None:
-    """The extra axial σ (output pixels) from --axial-sigma or from the objective (--na, --wavelength, --immersion,
-    --confocal: `affirm3d.psf.extra_axial_sigma_from_optics`), never both; None when neither is given."""
+def _objective_sigma(na, wavelength, immersion, confocal: bool, voxel_um, z_factor, axial_sigma) -> float | None:
+    """The extra axial σ (output z voxels) from --axial-sigma or from the objective (--na, --wavelength, --immersion,
+    --confocal: `affirm3d.psf.extra_axial_sigma_from_optics`), never both; None when neither is given. The output z
+    step is `voxel_um[0] / z_factor` (the lateral pixel only when the grid is exactly isotropic)."""
     from affirm3d.psf import extra_axial_sigma_from_optics, immersion_index
-    if na is None and wavelength is None: return axial_sigma
+    if na is None and wavelength is None:
+        if immersion is not None or confocal:
+            raise UserError("--immersion and --confocal describe the objective for --na and --wavelength; give those too")
+        return axial_sigma
     if axial_sigma is not None:
         raise UserError("give the axial blur either as --axial-sigma or as the objective (--na, --wavelength), not both")
     if na is None or wavelength is None: raise UserError("the objective's axial blur needs both --na and --wavelength (emission, in nm)")
+    if immersion is None:       # never assumed: oil for a dry or water objective would overstate the blur 1.3-2x
+        raise UserError("the objective's axial blur needs its immersion medium: --immersion oil, water, silicone, glycerol, "
+                        "air or a refractive index")
     if not 200 <= wavelength <= 2000: raise UserError(f"--wavelength is the emission wavelength in nm (e.g. 520), got {wavelength:g}")
-    if voxel_um is None: raise UserError("the objective's PSF in pixels needs the pixel size: pass --voxel-size Z,Y,X (µm)")
-    n, modality = immersion_index(immersion), 'confocal' if confocal else 'widefield'
-    sigma = extra_axial_sigma_from_optics(na, wavelength / 1000, float(voxel_um[2]), n, modality)
-    print(f"axial blur of the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}, {modality}, pixel {float(voxel_um[2]):g} µm): "
-          f"extra σ {sigma:.2f} px (a perfect objective's: a lower bound)")
+    if voxel_um is None: raise UserError("the objective's PSF in voxels needs the voxel size: pass --voxel-size Z,Y,X (µm)")
+    n, modality, step = immersion_index(immersion), 'confocal' if confocal else 'widefield', float(voxel_um[0]) / z_factor
+    sigma = extra_axial_sigma_from_optics(na, wavelength / 1000, step, n, modality)
+    if sigma > 12:              # the anisotropy estimate's own ceiling: beyond it no z factor up to 8 can be restored
+        raise UserError(f"the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}) gives an extra axial σ of {sigma:.1f} output "
+                        "voxels, implausibly large; check --na, --wavelength (nm), --immersion and the voxel size")
+    print(f"axial blur of the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}, {modality}, output z step {step:.4g} µm): "
+          f"extra σ {sigma:.2f} voxels (a perfect objective's: a lower bound)")
     return sigma
 
 _OPTICS_HELP = dict(
     na="objective NA: with --wavelength, the axial blur comes from the optics instead of --axial-sigma (a perfect objective's, a lower bound)",
     wavelength="emission wavelength in nm, e.g. 520 (with --na)",
-    immersion="immersion medium (with --na): oil, water, silicone, glycerol, air or a refractive index",
-    confocal="the PSF is a confocal one (pinhole ~1 Airy unit or smaller), not widefield (with --na)")
+    immersion="immersion medium (needed with --na): oil, water, silicone, glycerol, air or a refractive index",
+    confocal="model the PSF as confocal in the closed-pinhole limit, not widefield (with --na; a lower bound for any pinhole, "
+             "while at ~1 Airy unit the widefield model is closer)")
 
 def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_sim',
                  structure: Param(f"what to simulate: {', '.join(sorted(STRUCTURES))}", str) = 'microtubules',
@@ -207,7 +218,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map (default: estimated)", float) = None,
                 na: Param(_OPTICS_HELP['na'], float) = None,
                 wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
-                immersion: Param(_OPTICS_HELP['immersion'], str) = 'oil',
+                immersion: Param(_OPTICS_HELP['immersion'], str) = None,
                 confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
                 chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; needs an uncompressed TIFF)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
@@ -216,16 +227,14 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
-    blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength)) if v is not None]
+    blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength),
+                                 ('--immersion', immersion), ('--confocal', confocal or None)) if v is not None]
     def unused_blur():                                     # piece by piece there is no consistency map to use them for
         if blur_given: warnings.warn(f"{', '.join(blur_given)} not used: a piece-by-piece restore makes no consistency map")
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z or 16, overwrite, quiet, channel=channel)
-    if na is not None or wavelength is not None:        # the consistency map's forward model from the objective
-        axial_sigma = _objective_sigma(na, wavelength, immersion, confocal,
-                                       _voxel(voxel_size) or peek_stack(input, axes=axes, channel=channel).voxel_um, axial_sigma)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole
@@ -238,6 +247,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
+    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
+                                   z_factor or _model_z_factor(gen), axial_sigma)
     res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
                        axial_sigma=axial_sigma, progress=not quiet)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
@@ -353,7 +364,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               axial_sigma: Param("extra axial blur σ of the stack in output (isotropic) pixels (default: estimated from the stack)", float) = None,
               na: Param(_OPTICS_HELP['na'], float) = None,
               wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
-              immersion: Param(_OPTICS_HELP['immersion'], str) = 'oil',
+              immersion: Param(_OPTICS_HELP['immersion'], str) = None,
               confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
               fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03", float) = None,
               seed: Param("random seed (default 0)", int) = None,
@@ -381,7 +392,8 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
-    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um, axial_sigma)
+    vox = stack.voxel_um if voxel_size is not None or not resuming else (_saved_option(out, 'voxel_um') or stack.voxel_um)
+    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
     extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resuming, dict(seed=0))
     if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
     try:
