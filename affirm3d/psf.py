@@ -151,8 +151,8 @@ def immersion_index(medium: str | float) -> float:
 
 def extra_axial_sigma_from_optics(na: float, wavelength_um: float, pixel_um: float, n_immersion: float = 1.518,
                                   modality: str = 'widefield') -> float:
-    """Extra axial σ, in lateral pixels (voxels of the isotropic output grid), of a perfect objective's Gaussian PSF
-    model (`optics_sigma_vox`): sqrt(σ_axial² − σ_lateral²). A lower bound on a real microscope's (see the text)."""
+    """Extra axial σ, in voxels of `pixel_um` (the output grid's z step), of a perfect objective's Gaussian PSF model
+    (`optics_sigma_vox`): sqrt(σ_axial² − σ_lateral²). A lower bound on a real microscope's (see the text)."""
     if not (math.isfinite(pixel_um) and pixel_um > 0): raise ValueError(f"pixel_um must be > 0 (µm), got {pixel_um!r}")
     s_z, _, s_x = optics_sigma_vox(na, wavelength_um, (pixel_um,) * 3, n_immersion, modality)
     return extra_axial_sigma(s_z, s_x)
