@@ -27,7 +27,7 @@ from .training import pretrained_for
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
            'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case',
            'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides', 'run_method',
-           'score', 'reference_row', 'run_bench', 'bench_table', 'bench_cmd']
+           'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'bench_cmd']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -214,6 +214,10 @@ def score(pred, case: BenchCase) -> dict:
                    bg_fp=background_false_positive(pred, case.gt))
     out['isotropy'] = volume_isotropy(torch.as_tensor(pred))
     return out
+
+def xzyz_ssim(row: dict) -> float:
+    "Mean SSIM of the xz and yz planes of a `score` row: what the bar's SSIM criterion compares."
+    return 0.5 * (row['ssim_xz'] + row['ssim_yz'])
 
 def reference_row(case: BenchCase) -> dict:
     "What a perfect restoration would score (isotropy of the reference), or the input's FRC resolution for a real stack."

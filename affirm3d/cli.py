@@ -275,12 +275,13 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     return row
 
 # %% ../nbs/10_cli.ipynb #7d769da4
-def _saved_option(out, key: str):
-    "The value of `key` in the config of the training run behind `out` (None if there is no such run or option)."
-    from affirm3d.training import run_paths
-    cfg = run_paths(out)[0] / 'config.json'
-    try: return json.loads(cfg.read_text()).get(key) if cfg.exists() else None
-    except (OSError, ValueError): return None
+def _resumed_config(out, resume: bool) -> dict:
+    """The saved config (a plain dict, read once) of the run that `--resume` continues at `out`; {} for a new run, and
+    for one killed before its first checkpoint (which starts afresh). Unreadable: {} too (the library then says why)."""
+    from affirm3d.training import run_paths, resumable
+    if not (resume and resumable(out)): return {}
+    try: return json.loads((run_paths(out)[0] / 'config.json').read_text())
+    except (OSError, ValueError): return {}
 
 # %% ../nbs/10_cli.ipynb #8d2fb435
 def _range(text: str, name: str):
@@ -327,9 +328,10 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
-    from affirm3d.training import pretrain, resumable
+    from affirm3d.training import pretrain
     if Path(out).suffix != '.pt': raise UserError(f"--out must be a .pt file, got {out!r}")
-    resuming = resume and resumable(out)          # a run killed before its first checkpoint starts afresh, with defaults
+    saved = _resumed_config(out, resume)
+    resuming = bool(saved)                        # a run killed before its first checkpoint starts afresh, with defaults
     opts = _given(dict(z_factor=z_factor, preset=preset, structures=structures, lateral_sigma=lateral_sigma, axial_ratio=axial_ratio,
                        losses=losses, patch=patch, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed),
                   resuming, PRETRAIN_CLI_DEFAULTS)
@@ -340,7 +342,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     if opts.get('losses', '').strip(): opts['generator_losses'] = tuple(t.strip() for t in opts['losses'].split(','))
     opts.pop('losses', None)                      # '' = the default terms, as before
     sim = {k: _range(opts.pop(k), k.replace('_', '-')) for k in ('lateral_sigma', 'axial_ratio') if k in opts}
-    if sim: opts['sim'] = {**((_saved_option(out, 'sim') or {}) if resuming else {}), **sim}  # one given again: the other is the run's
+    if sim: opts['sim'] = {**saved.get('sim', {}), **sim}          # one given again on resume: the other is the run's
     res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
                    **_budget_opts(steps, minutes, resuming), **opts)
     valid = [r for r in res.history if r.get('split') == 'valid']
@@ -372,27 +374,27 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
-    from affirm3d.training import self_supervised, resumable
+    from affirm3d.training import self_supervised
     from affirm3d.fourier import AxialBlurUnknown
     if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     if Path(out).exists() and not (overwrite or resume):
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")
-    resuming = resume and resumable(out)          # a run killed before its first checkpoint starts afresh, with defaults
+    saved = _resumed_config(out, resume)
+    resuming = bool(saved)                        # a run killed before its first checkpoint starts afresh, with defaults
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
-    if resuming:                                  # the run's own z factor and voxel size; a different one given is refused
-        saved_vox = _saved_option(out, 'voxel_um')
-        if voxel_size is not None and saved_vox is not None and not all(
-                math.isclose(a, b, rel_tol=1e-6) for a, b in zip(_voxel(voxel_size), saved_vox)):
-            raise UserError(f"--voxel-size {voxel_size} differs from the run's own {tuple(saved_vox)}; resume without it, or start "
-                            "afresh with --overwrite")
-        if z_factor is None: z_factor = _saved_option(out, 'z_factor')
+    saved_vox = saved.get('voxel_um')             # resumed: the run's own z factor and voxel size; a different one is refused
+    if voxel_size is not None and saved_vox is not None and not all(
+            math.isclose(a, b, rel_tol=1e-6) for a, b in zip(_voxel(voxel_size), saved_vox)):
+        raise UserError(f"--voxel-size {voxel_size} differs from the run's own {tuple(saved_vox)}; resume without it, or start "
+                        "afresh with --overwrite")
+    if z_factor is None: z_factor = saved.get('z_factor')
     if z_factor is None:
         if stack.voxel_um is None:
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
         z_factor = stack.z_factor
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
-    vox = stack.voxel_um if voxel_size is not None or not resuming else (_saved_option(out, 'voxel_um') or stack.voxel_um)
+    vox = stack.voxel_um if voxel_size is not None else (saved_vox or stack.voxel_um)
     axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
     extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resuming, dict(seed=0))
     if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
