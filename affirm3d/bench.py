@@ -18,7 +18,7 @@ from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
 from .fourier import estimated_extra_sigma
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
-                              evaluate, volume_isotropy)
+                              evaluate, volume_isotropy, volume_axial_blur)
 from .data import torch_threads
 from .care import train_care, care_restore
 from .training import pretrained_for
@@ -206,13 +206,14 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
 
 # %% ../nbs/08b_bench.ipynb #fe1941ac
 def score(pred, case: BenchCase) -> dict:
-    "Ground-truth metrics (if the case has a reference) and the isotropy index of `pred`."
+    "Ground-truth metrics (if the case has a reference), the isotropy index and the residual axial blur (σ, voxels) of `pred`."
     out = {}
     if case.gt is not None:
         planes = plane_metrics(pred, case.gt)
         out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'],
                    bg_fp=background_false_positive(pred, case.gt))
-    out['isotropy'] = volume_isotropy(torch.as_tensor(pred))
+    t = torch.as_tensor(pred)
+    out['isotropy'], out['axial_sigma'] = volume_isotropy(t), volume_axial_blur(t)
     return out
 
 def xzyz_ssim(row: dict) -> float:
@@ -221,14 +222,16 @@ def xzyz_ssim(row: dict) -> float:
 
 def reference_row(case: BenchCase) -> dict:
     "What a perfect restoration would score (isotropy of the reference), or the input's FRC resolution for a real stack."
-    if case.gt is not None: return dict(case=case.name, method='reference', isotropy=volume_isotropy(torch.as_tensor(case.gt)))
+    if case.gt is not None:
+        t = torch.as_tensor(case.gt)
+        return dict(case=case.name, method='reference', isotropy=volume_isotropy(t), axial_sigma=volume_axial_blur(t))
     ev = evaluate(interpolate_z(case.lr, case.z_factor), lr=case.lr, voxel_um=case.hr_voxel_um)
     unit = 'µm' if case.voxel_um is not None else 'px'
     frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'
     return dict(case=case.name, method='reference', note=frc)
 
 # %% ../nbs/08b_bench.ipynb #ffa474c1
-COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'bg_fp', 'seconds', 'x_linear', 'note']
+COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'axial_sigma', 'bg_fp', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
 def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path:
@@ -320,12 +323,12 @@ def _fmt_num(v: float) -> str:
     return f"{v:,.{digits}f}"
 
 def bench_table(rows: list[dict]) -> str:
-    "The benchmark's markdown table (method × case: PSNR / SSIM whole, xz, yz / isotropy / seconds / × linear)."
+    "The benchmark's markdown table (method × case: PSNR / SSIM whole, xz, yz / isotropy / σz excess / seconds / × linear)."
     cols = [c for c in COLUMNS if any(c in r for r in rows)]
     shown = [{k: (_fmt_num(v) if k in ('seconds', 'x_linear') and isinstance(v, float) else v) for k, v in r.items()} for r in rows]
     table = metrics_table(shown, columns=cols, name_key='case')
     for a, b in (('| psnr', '| PSNR (dB)'), ('| ssim_xz', '| SSIM xz'), ('| ssim_yz', '| SSIM yz'), ('| ssim ', '| SSIM '),
-                 ('| seconds', '| s'), ('| x_linear', '| × linear')):
+                 ('| seconds', '| s'), ('| x_linear', '| × linear'), ('| axial_sigma', '| σz excess (vox)')):
         table = table.replace(a, b, 1)
     return table
 

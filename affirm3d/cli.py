@@ -14,7 +14,7 @@ import affirm3d.io as _aio
 from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of,
                          peek_stack, read_ome_zarr)
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE, _model_z_factor
+from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE, model_z_factor
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -248,7 +248,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
     axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
-                                   z_factor or _model_z_factor(gen), axial_sigma)
+                                   z_factor or model_z_factor(gen), axial_sigma)
     res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
                        axial_sigma=axial_sigma, progress=not quiet)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
@@ -262,7 +262,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
 def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
                  ground_truth: Param("ground-truth stack on the same grid (TIFF); omit for ground-truth-free numbers", str, opt=False) = None,
                  input: Param("the original anisotropic input, for the before/after isotropy index", str) = None):
-    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC and the spectral isotropy index."
+    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur (voxels)."
     pred = read_stack(restored)
     gt = read_stack(ground_truth).data if ground_truth else None
     if gt is not None and gt.shape != pred.data.shape:
@@ -270,7 +270,8 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     lr = read_stack(input).data if input else None
     row = dict(method=Path(restored).name, **evaluate(pred.data, gt, voxel_um=pred.voxel_um, lr=lr))
     cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
-                                     'isotropy_index_lr', 'frc_z_lr', 'frc_lateral_lr') if c in row]
+                                     'axial_blur_excess', 'isotropy_index_lr', 'axial_blur_excess_lr', 'frc_z_lr',
+                                     'frc_lateral_lr') if c in row]
     print(metrics_table([row], columns=cols))
     return row
 
@@ -352,6 +353,18 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
     return res
 
+# %% ../nbs/10_cli.ipynb #422e1a5c
+def _check_axial_sharpening(stack, model, z_factor: int, device=None, from_shipped: bool = True):
+    "After fine-tuning: warn if the trained model restores the stack blurrier along z than the shipped model for its z factor."
+    from affirm3d.training import pretrained_for
+    from affirm3d.predict import residual_axial_blur, blur_regression_note
+    start, name = pretrained_for(z_factor) if from_shipped else (None, None)
+    if start is None: return
+    sig = residual_axial_blur(stack, {name: start, 'trained': model}, z_factor=z_factor, device=device)
+    print(f"residual axial blur (centre crop, voxels of the output grid): {name} {sig[name]:.2f} -> trained {sig['trained']:.2f}")
+    note = blur_regression_note(sig[name], sig['trained'], before=f'the shipped model {name}')
+    if note: warnings.warn(note)
+
 # %% ../nbs/10_cli.ipynb #f9134466
 def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               out: Param("where to write the trained model (.pt)", str, required=True) = None,
@@ -409,7 +422,9 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
                             "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels) or the objective "
                             "(--na, --wavelength in nm, --immersion, --confocal)") from e
         raise
-    if is_main_process(): print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
+    if is_main_process():
+        print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
+        _check_axial_sharpening(stack, result.model, z_factor, device, from_shipped=init != 'none')
     return result
 
 # %% ../nbs/10_cli.ipynb #3e8087bd

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from .io import atomic_write
-from .predict import _model_z_factor, _stride
+from .predict import model_z_factor, model_stride
 
 # %% auto #0
 __all__ = ['CONFIG_FILE', 'ONNX_KEY', 'TracedGenerator', 'export_torchscript', 'load_torchscript', 'OnnxGenerator', 'export_onnx']
@@ -41,7 +41,7 @@ def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: fl
     if not isinstance(model, nn.Module) or not hasattr(model, 'config'):
         raise ValueError("export_torchscript needs an affirm3d generator (a module with .config), e.g. "
                          "affirm3d.training.load_generator('model.pt')")
-    f, stride = _model_z_factor(model), _stride(model)
+    f, stride = model_z_factor(model), model_stride(model)
     model = copy.deepcopy(model).eval().to('cpu')        # the caller's model keeps its device and mode
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))
     with torch.no_grad(), warnings.catch_warnings():
@@ -100,7 +100,7 @@ def export_onnx(model: nn.Module, path, overwrite: bool = False, atol: float = 1
     onnx, _ = _onnx_modules()
     if not isinstance(model, nn.Module) or not hasattr(model, 'config'):
         raise ValueError("export_onnx needs an affirm3d generator (a module with .config)")
-    f, stride = _model_z_factor(model), _stride(model)
+    f, stride = model_z_factor(model), model_stride(model)
     model = copy.deepcopy(model).eval().to('cpu')
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))
     dims_in, dims_out = {0: 'batch', 2: 'z', 3: 'y', 4: 'x'}, {0: 'batch', 2: 'z_out', 3: 'y', 4: 'x'}   # z_out = f·z

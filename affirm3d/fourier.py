@@ -14,8 +14,8 @@ __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 
            'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
            'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor',
            'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
-           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'frc_curve', 'checkerboard_frc', 'frc_resolution',
-           'plane_frc']
+           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess', 'frc_curve',
+           'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
 _TINY = 1e-30
@@ -423,13 +423,12 @@ def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: floa
     return out
 
 # %% ../nbs/03_fourier.ipynb #11e59857
-def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03,
-                   dynamic_range: float = 1e-5, equal_length: bool = True) -> float:
-    """Spectral isotropy of a (Z, Y, X) volume on an isotropic grid: exp(-mean |log Sz - log S_lateral|) over the
-    band where the lateral power is > `snr_min` × its noise plateau, S = power minus that plateau (floored at a tenth
-    of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band.
-    `equal_length` (default): every axis from segments as long as the shortest (a fair comparison in a box that is
-    not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes)."""
+def _isotropy_log_ratio(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
+                        equal_length: bool = True) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None:
+    """(frequencies, log S_z - log S_lateral, z has signal) over the signal band of a (Z, Y, X) volume on an isotropic
+    grid, S = power minus the lateral noise plateau (floored at a tenth of it); the last element marks the bins where
+    the z power is > `snr_min` × plateau too (near or below it the difference is noise or held at the floor).
+    None if the band has fewer than 2 bins."""
     vol_zyx = _mean3d(vol)
     spec = axis_power_spectra(vol_zyx, window, equal_length=equal_length)
     freq = spec['freq']['z']
@@ -437,10 +436,34 @@ def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float 
     noise = 0.5*(noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x'])).mean()
     noise = torch.maximum(noise, dynamic_range*plat[freq >= k_min].max()) if bool((freq >= k_min).any()) else noise
     band = _signal_band((freq >= k_min) & (plat > snr_min*noise))
-    if int(band.sum()) < 2 or not float(noise) > 0: return float('nan')
+    if int(band.sum()) < 2 or not float(noise) > 0: return None
     floor = 0.1*noise
     d = torch.log((pz[band] - noise).clamp(min=floor)) - torch.log((plat[band] - noise).clamp(min=floor))
-    return float(torch.exp(-d.abs().mean()))
+    return freq[band], d, pz[band] > snr_min*noise
+
+def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03,
+                   dynamic_range: float = 1e-5, equal_length: bool = True) -> float:
+    """Spectral isotropy of a (Z, Y, X) volume on an isotropic grid: exp(-mean |log Sz - log S_lateral|) over the
+    band where the lateral power is > `snr_min` × its noise plateau, S = power minus that plateau (floored at a tenth
+    of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band.
+    `equal_length` (default): every axis from segments as long as the shortest (a fair comparison in a box that is
+    not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes)."""
+    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    return float('nan') if lr is None else float(torch.exp(-lr[1].abs().mean()))
+
+# %% ../nbs/03_fourier.ipynb #33893ded
+def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
+                      equal_length: bool = True) -> float:
+    """Signed extra axial Gaussian σ (voxels of the isotropic grid) of a (Z, Y, X) volume: the least-squares fit of
+    log S_z - log S_lateral = a - (2πk)²·s over the `isotropy_index` band where z has signal too (free level a), returned as sign(s)·√|s|.
+    0 = isotropic, > 0 = z blurrier than x/y, < 0 = z sharper (over-sharpened). NaN with < 3 such bins (z too blurred to measure)."""
+    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    if lr is None or int(lr[2].sum()) < 3: return float('nan')
+    k, d = lr[0][lr[2]].double(), lr[1][lr[2]].double()
+    x = -(2 * math.pi * k) ** 2
+    xc, dc = x - x.mean(), d - d.mean()
+    s = float((xc * dc).sum() / (xc * xc).sum())
+    return math.copysign(math.sqrt(abs(s)), s)
 
 # %% ../nbs/03_fourier.ipynb #545abd83
 def frc_curve(img_a, img_b, n_bins: int | None = None, shift=(0., 0.), wedge: str | None = None, half_angle: float = 30.):

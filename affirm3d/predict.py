@@ -18,13 +18,14 @@ from fastprogress.fastprogress import progress_bar
 from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size,
                          atomic_write, open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir)
 from .simulate import axial_blur, subsample_z
-from .fourier import estimated_extra_sigma
+from .fourier import estimated_extra_sigma, axial_blur_excess
 from .training import TrainConfig, sim_axial_sigma
 from .data import Dihedral
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'predict_tiled', 'auto_tile_shape',
-           'dihedral_ensemble', 'Restored', 'check_z_factor', 'resample_z', 'consistency_map', 'restore', 'z_chunks',
+__all__ = ['XY_SYMMETRIES', 'BLUR_REGRESSION_VOXELS', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'model_z_factor',
+           'model_stride', 'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble', 'Restored', 'check_z_factor',
+           'resample_z', 'consistency_map', 'restore', 'residual_axial_blur', 'blur_regression_note', 'z_chunks',
            'chunk_plan', 'restore_chunked', 'restore_file', 'restore_zarr', 'restore_memory_bytes',
            'restore_file_chunked']
 
@@ -55,13 +56,14 @@ def blend_weights_1d(tile: int, start: int, length: int, margin: int, ramp: int)
     return w
 
 # %% ../nbs/07_predict.ipynb #c7656037
-def _model_z_factor(model, z_factor=None) -> int:
+def model_z_factor(model, z_factor: int | None = None) -> int:
+    "The z factor to restore with: `z_factor` if given, else the model's own (`model.z_factor`, which TorchScript and ONNX wrappers carry too); a positive integer, or a clear ValueError."
     f = z_factor if z_factor is not None else getattr(model, 'z_factor', None)
     if f is None: raise ValueError("the model does not say its z factor; pass z_factor=")
     if int(f) != f or f < 1: raise ValueError(f"the network's z factor must be a positive integer, got {f!r}")
     return int(f)
 
-def _stride(model) -> int:
+def model_stride(model) -> int:
     "The shift that the network is equivariant to: `2**depth` for a U-Net (from its config), else 1."
     stride = getattr(model, 'stride', None)
     if stride is None:
@@ -90,12 +92,12 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
                   ramp_zyx: Sequence[int] = (2, 8, 8), batch_size: int = 1, device=None,
                   progress: bool = True) -> torch.Tensor:
     "Apply `model` ((B,1,Z,Y,X) → (B,1,f·Z,Y,X)) to a normalised (Z, Y, X) volume tile by tile; returns (f·Z, Y, X) on CPU."
-    f = _model_z_factor(model, z_factor)
+    f = model_z_factor(model, z_factor)
     if isinstance(model, torch.nn.Module) and device is None:
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
     device = torch.device(device or 'cpu')
     if isinstance(model, torch.nn.Module): model.to(device)      # a CPU model with device='cuda' must not fail deep in torch
-    stride = _stride(model)
+    stride = model_stride(model)
     align_z = stride // math.gcd(stride, f)          # input z step whose f-multiple lies on the pooling grid
     vol, shape = _pad_end(torch.as_tensor(vol_zyx, dtype=torch.float32), (align_z, stride, stride))
     n_zyx = vol.shape
@@ -222,7 +224,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
     vol = validate_volume(stack, name='stack')
-    f = _model_z_factor(model, z_factor)
+    f = model_z_factor(model, z_factor)
     ratio = check_z_factor(voxel_um, f)
     if isinstance(model, torch.nn.Module): model.eval()
     if device is None and isinstance(model, torch.nn.Module):
@@ -259,6 +261,39 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
                     uncertainty=None if spread is None else (spread * norm.scale).numpy().astype(np.float32),
                     consistency=None if cons is None else cons.numpy().astype(np.float32), info=info)
 
+# %% ../nbs/07_predict.ipynb #f2e141ce
+BLUR_REGRESSION_VOXELS = 0.25    # more extra axial σ than this after training than before it is reported
+
+def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx: Sequence[int] = (32, 128, 128),
+                        device=None) -> dict[str, float]:
+    """Residual axial σ (signed, voxels of the output grid; `affirm3d.fourier.axial_blur_excess`) of each model's
+    restoration of the centre crop (at most `crop_zyx` input voxels) of a (Z, Y, X) stack or `Stack`: a cheap,
+    ground-truth-free look at what training did along z. -> {name: σ}, NaN where z is too blurred to measure."""
+    arr = np.asarray(vol.data if isinstance(vol, Stack) else vol)
+    if arr.ndim != 3: raise ValueError(f"expected one (Z, Y, X) volume, got shape {arr.shape}")
+    if len(crop_zyx) != 3 or min(crop_zyx) < 1: raise ValueError(f"crop_zyx must be 3 positive sizes, got {crop_zyx!r}")
+    crop = np.ascontiguousarray(arr[tuple(slice((n - min(n, c)) // 2, (n - min(n, c)) // 2 + min(n, c))
+                                          for n, c in zip(arr.shape, crop_zyx))], dtype=np.float32)
+    out = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        for name, model in models.items():
+            res = restore(crop, model, z_factor=z_factor, progress=False, with_consistency=False, device=device)
+            out[name] = float(axial_blur_excess(res.volume))
+    return out
+
+def blur_regression_note(sigma_before: float, sigma_after: float, tol: float = BLUR_REGRESSION_VOXELS,
+                         before: str = 'the model it started from') -> str | None:
+    "What to tell the user if training left the restoration blurrier along z than its starting model (by > `tol` voxels); else None."
+    if math.isnan(sigma_before): return None                         # nothing to compare with
+    if not math.isnan(sigma_after) and sigma_after <= sigma_before + tol: return None
+    after = 'too blurred along z to measure' if math.isnan(sigma_after) else f'{sigma_after:.2f}'
+    return (f"training left the restoration blurrier along z than {before} (residual axial σ {after} "
+            f"vs {sigma_before:.2f} voxels of the output grid, centre crop). Which one fits the measured slices better depends "
+            "on the axial blur assumed, and the stack alone cannot say which is right: compare the two restorations (restore with "
+            "--model pretrained). If the axial blur was estimated (short stacks read it low), giving it (--axial-sigma, or "
+            "the objective: --na, --wavelength, --immersion) or a larger --fourier-weight (e.g. 0.1) often helps.")
+
 # %% ../nbs/07_predict.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
     """Plan of a piece-by-piece restore along z: for each piece of <= `chunk` input slices, (input slices to read,
@@ -282,7 +317,7 @@ def _sampled_norm(stack, n_planes: int = 8) -> PercentileNorm:
 def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
                z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
     "`z_chunks` for `model`, with piece and halo sizes rounded up so every piece starts on the network's pooling grid."
-    f, stride = _model_z_factor(model, z_factor), _stride(model)
+    f, stride = model_z_factor(model, z_factor), model_stride(model)
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = 4 if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
@@ -297,7 +332,7 @@ def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z:
     if restore_kw.pop('isotropic', False): raise ValueError("restore_chunked keeps the f·Z grid; resample afterwards")
     shape = tuple(stack.shape)
     if len(shape) != 3: raise ValueError(f"stack must be (Z, Y, X), got shape {shape}")
-    f = _model_z_factor(model, z_factor)
+    f = model_z_factor(model, z_factor)
     if norm is None and not isinstance(stack, np.ndarray): norm = _sampled_norm(stack)   # a lazy array: read a sample
     norm = _as_norm(norm, stack)                          # PercentileNorm.fit samples a big array in place: no copy
     if out is None: out = np.empty((f * shape[0],) + shape[1:], np.float32)
@@ -336,7 +371,7 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     if input_path is not None and Path(input_path).resolve() == output.resolve():
         raise ValueError("the output would replace the input; choose another name")
     if stack is None: stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
-    f_model = _model_z_factor(model, None) if z_factor is None else int(z_factor)
+    f_model = model_z_factor(model, None) if z_factor is None else int(z_factor)
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "
                       "voxel_um=(z, y, x) in µm (CLI --voxel-size Z,Y,X) to keep it")
@@ -358,7 +393,7 @@ def _check_output(input_path, output: Path, suffixes: tuple, overwrite: bool, wh
 def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progress, restore_kw) -> dict:
     """The core of the on-disk restores: plan the pieces, open the output with `open_out(shape, voxel_um, piece_z)` (a
     context manager yielding a writable array; the file appears when it closes), restore into it."""
-    f = _model_z_factor(model, restore_kw.pop('z_factor', None))
+    f = model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
     out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
