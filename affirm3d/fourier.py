@@ -10,11 +10,11 @@ import torch
 import torch.nn as nn
 
 # %% auto #0
-__all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'spectral_window', 'line_power_spectrum',
-           'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
-           'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss', 'noise_floor',
-           'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
-           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess', 'frc_curve',
+__all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'BLUR_FIT_RISE', 'spectral_window',
+           'line_power_spectrum', 'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix',
+           'lateral_on_z_grid', 'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss',
+           'noise_floor', 'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
+           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess', 'blur_difference', 'frc_curve',
            'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
@@ -423,12 +423,15 @@ def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: floa
     return out
 
 # %% ../nbs/03_fourier.ipynb #11e59857
+BLUR_FIT_RISE = 1.5    # a rise of the z power and the z/lateral ratio by this factor ends the blur fit's band
+
 def _isotropy_log_ratio(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
                         equal_length: bool = True) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor] | None:
-    """(frequencies, log S_z - log S_lateral, z has signal) over the signal band of a (Z, Y, X) volume on an isotropic
-    grid, S = power minus the lateral noise plateau (floored at a tenth of it); the last element marks the bins where
-    the z power is > `snr_min` × plateau too (near or below it the difference is noise or held at the floor).
-    None if the band has fewer than 2 bins."""
+    """(frequencies, log S_z - log S_lateral, bins a blur fit may use) over the signal band of a (Z, Y, X) volume on an
+    isotropic grid, S = power minus the lateral noise plateau (floored at a tenth of it). The fit bins are the first
+    contiguous run where the z power is > `snr_min` × plateau too, up to where the z power and the log ratio both
+    rise again by more than `BLUR_FIT_RISE` (a blur only lowers them: a rise is interpolation images, ripple or
+    noise). None if the band has fewer than 2 bins."""
     vol_zyx = _mean3d(vol)
     spec = axis_power_spectra(vol_zyx, window, equal_length=equal_length)
     freq = spec['freq']['z']
@@ -439,7 +442,10 @@ def _isotropy_log_ratio(vol, window: str = 'hann', snr_min: float = 3., k_min: f
     if int(band.sum()) < 2 or not float(noise) > 0: return None
     floor = 0.1*noise
     d = torch.log((pz[band] - noise).clamp(min=floor)) - torch.log((plat[band] - noise).clamp(min=floor))
-    return freq[band], d, pz[band] > snr_min*noise
+    zb = pz[band]
+    fit = torch.cumprod((zb > snr_min*noise).long(), 0).bool()
+    rise = (zb > BLUR_FIT_RISE*torch.cummin(zb, 0).values) & (d > torch.cummin(d, 0).values + math.log(BLUR_FIT_RISE))
+    return freq[band], d, fit & (torch.cumsum(rise.long(), 0) == 0)
 
 def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03,
                    dynamic_range: float = 1e-5, equal_length: bool = True) -> float:
@@ -455,7 +461,7 @@ def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float 
 def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
                       equal_length: bool = True) -> float:
     """Signed extra axial Gaussian σ (voxels of the isotropic grid) of a (Z, Y, X) volume: the least-squares fit of
-    log S_z - log S_lateral = a - (2πk)²·s over the `isotropy_index` band where z has signal too (free level a), returned as sign(s)·√|s|.
+    log S_z - log S_lateral = a - (2πk)²·s over the fit bins of the `isotropy_index` band (free level a), returned as sign(s)·√|s|.
     0 = isotropic, > 0 = z blurrier than x/y, < 0 = z sharper (over-sharpened). NaN with < 3 such bins (z too blurred to measure)."""
     lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
     if lr is None or int(lr[2].sum()) < 3: return float('nan')
@@ -464,6 +470,12 @@ def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
     xc, dc = x - x.mean(), d - d.mean()
     s = float((xc * dc).sum() / (xc * xc).sum())
     return math.copysign(math.sqrt(abs(s)), s)
+
+def blur_difference(sigma_a: float, sigma_b: float) -> float:
+    """How much more axial blur `sigma_a` holds than `sigma_b` (signed σ of `axial_blur_excess`, voxels), in quadrature
+    as Gaussian blurs add: sign(Δ)·√|Δ| with Δ = sign(a)·a² - sign(b)·b². NaN if either is NaN."""
+    delta = math.copysign(sigma_a ** 2, sigma_a) - math.copysign(sigma_b ** 2, sigma_b)
+    return math.copysign(math.sqrt(abs(delta)), delta)
 
 # %% ../nbs/03_fourier.ipynb #545abd83
 def frc_curve(img_a, img_b, n_bins: int | None = None, shift=(0., 0.), wedge: str | None = None, half_angle: float = 30.):

@@ -18,7 +18,7 @@ from fastprogress.fastprogress import progress_bar
 from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume, available_memory_bytes, parse_voxel_size,
                          atomic_write, open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir)
 from .simulate import axial_blur, subsample_z
-from .fourier import estimated_extra_sigma, axial_blur_excess
+from .fourier import estimated_extra_sigma, axial_blur_excess, blur_difference
 from .training import TrainConfig, sim_axial_sigma
 from .data import Dihedral
 
@@ -262,7 +262,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
                     consistency=None if cons is None else cons.numpy().astype(np.float32), info=info)
 
 # %% ../nbs/07_predict.ipynb #f2e141ce
-BLUR_REGRESSION_VOXELS = 0.25    # more extra axial σ than this after training than before it is reported
+BLUR_REGRESSION_VOXELS = 0.5     # axial blur added (in quadrature, voxels) that is reported: a judgment call, not calibrated
 
 def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx: Sequence[int] = (32, 128, 128),
                         device=None) -> dict[str, float]:
@@ -283,16 +283,18 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
     return out
 
 def blur_regression_note(sigma_before: float, sigma_after: float, tol: float = BLUR_REGRESSION_VOXELS,
-                         before: str = 'the model it started from') -> str | None:
-    "What to tell the user if training left the restoration blurrier along z than its starting model (by > `tol` voxels); else None."
+                         before: str = 'the model it started from', model_hint: str = 'the model it started from') -> str | None:
+    """What to tell the user if the trained model restores the stack blurrier along z than `before` does, by more than
+    `tol` voxels of Gaussian blur added in quadrature (`affirm3d.fourier.blur_difference`), and blurrier along z than
+    along x/y (σ > 0: a restoration whose z is still the sharper axis has moved towards isotropy); else None."""
     if math.isnan(sigma_before): return None                         # nothing to compare with
-    if not math.isnan(sigma_after) and sigma_after <= sigma_before + tol: return None
+    if not math.isnan(sigma_after) and (sigma_after <= 0 or blur_difference(sigma_after, sigma_before) <= tol): return None
     after = 'too blurred along z to measure' if math.isnan(sigma_after) else f'{sigma_after:.2f}'
-    return (f"training left the restoration blurrier along z than {before} (residual axial σ {after} "
-            f"vs {sigma_before:.2f} voxels of the output grid, centre crop). Which one fits the measured slices better depends "
-            "on the axial blur assumed, and the stack alone cannot say which is right: compare the two restorations (restore with "
-            "--model pretrained). If the axial blur was estimated (short stacks read it low), giving it (--axial-sigma, or "
-            "the objective: --na, --wavelength, --immersion) or a larger --fourier-weight (e.g. 0.1) often helps.")
+    return (f"the trained model restores this stack blurrier along z than {before} does (residual axial σ {after} vs "
+            f"{sigma_before:.2f} voxels of the output grid, centre crop). Which one fits the measured slices better depends "
+            f"on the axial blur assumed, and the stack alone cannot say which is right: compare the two restorations "
+            f"(the other one: {model_hint}). Giving the axial blur (--axial-sigma, or the objective: --na, --wavelength, "
+            "--immersion) or a larger --fourier-weight (e.g. 0.1) may help.")
 
 # %% ../nbs/07_predict.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
