@@ -462,7 +462,8 @@ def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
                       equal_length: bool = True) -> float:
     """Signed extra axial Gaussian σ (voxels of the isotropic grid) of a (Z, Y, X) volume: the least-squares fit of
     log S_z - log S_lateral = a - (2πk)²·s over the fit bins of the `isotropy_index` band (free level a), returned as sign(s)·√|s|.
-    0 = isotropic, > 0 = z blurrier than x/y, < 0 = z sharper (over-sharpened). NaN with < 3 such bins (z too blurred to measure)."""
+    0 = isotropic, > 0 = z blurrier than x/y, < 0 = z sharper (over-sharpened). NaN with < 3 such bins (not measurable:
+    z too blurred, or no band). Like every spectral measure it counts any z detail, artefacts included."""
     lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
     if lr is None or int(lr[2].sum()) < 3: return float('nan')
     k, d = lr[0][lr[2]].double(), lr[1][lr[2]].double()

@@ -268,7 +268,8 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
                         device=None) -> dict[str, float]:
     """Residual axial σ (signed, voxels of the output grid; `affirm3d.fourier.axial_blur_excess`) of each model's
     restoration of the centre crop (at most `crop_zyx` input voxels) of a (Z, Y, X) stack or `Stack`: a cheap,
-    ground-truth-free look at what training did along z. -> {name: σ}, NaN where z is too blurred to measure."""
+    ground-truth-free look at what training did along z (z detail added by artefacts counts as sharpness too).
+    -> {name: σ}, NaN where it is not measurable."""
     arr = np.asarray(vol.data if isinstance(vol, Stack) else vol)
     if arr.ndim != 3: raise ValueError(f"expected one (Z, Y, X) volume, got shape {arr.shape}")
     if len(crop_zyx) != 3 or min(crop_zyx) < 1: raise ValueError(f"crop_zyx must be 3 positive sizes, got {crop_zyx!r}")
@@ -283,18 +284,23 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
     return out
 
 def blur_regression_note(sigma_before: float, sigma_after: float, tol: float = BLUR_REGRESSION_VOXELS,
-                         before: str = 'the model it started from', model_hint: str = 'the model it started from') -> str | None:
-    """What to tell the user if the trained model restores the stack blurrier along z than `before` does, by more than
-    `tol` voxels of Gaussian blur added in quadrature (`affirm3d.fourier.blur_difference`), and blurrier along z than
-    along x/y (σ > 0: a restoration whose z is still the sharper axis has moved towards isotropy); else None."""
-    if math.isnan(sigma_before): return None                         # nothing to compare with
-    if not math.isnan(sigma_after) and (sigma_after <= 0 or blur_difference(sigma_after, sigma_before) <= tol): return None
-    after = 'too blurred along z to measure' if math.isnan(sigma_after) else f'{sigma_after:.2f}'
+                         before: str = 'the model it started from', model_hint: str = 'the model it started from',
+                         min_step: float = 0.15) -> str | None:
+    """What to tell the user if the trained model restores the stack blurrier along z than `before` does: its σ is
+    > 0 (z blurrier than x/y; a restoration that is still sharper along z moved towards isotropy), exceeds the
+    before-σ (or 0, if that was over-sharpened) by more than `tol` voxels of blur in quadrature
+    (`affirm3d.fourier.blur_difference`) *and* by `min_step` voxels of σ (near large σ a tiny change is a large
+    quadrature difference). None otherwise, and when the before-σ is not measurable (nothing to compare with)."""
+    if math.isnan(sigma_before): return None
+    base = max(sigma_before, 0.0)
+    if not math.isnan(sigma_after) and (sigma_after <= 0 or blur_difference(sigma_after, base) <= tol
+                                        or sigma_after - base <= min_step): return None
+    after = 'not measurable' if math.isnan(sigma_after) else f'{sigma_after:.2f}'
     return (f"the trained model restores this stack blurrier along z than {before} does (residual axial σ {after} vs "
             f"{sigma_before:.2f} voxels of the output grid, centre crop). Which one fits the measured slices better depends "
             f"on the axial blur assumed, and the stack alone cannot say which is right: compare the two restorations "
             f"(the other one: {model_hint}). Giving the axial blur (--axial-sigma, or the objective: --na, --wavelength, "
-            "--immersion) or a larger --fourier-weight (e.g. 0.1) may help.")
+            "--immersion), a larger --fourier-weight (e.g. 0.1) or starting from the shipped model (--init pretrained) may help.")
 
 # %% ../nbs/07_predict.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
