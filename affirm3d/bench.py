@@ -18,7 +18,7 @@ from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise
 from .fourier import estimated_extra_sigma
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
-                              evaluate, volume_isotropy, volume_axial_blur)
+                              evaluate, volume_isotropy_measures)
 from .data import torch_threads
 from .care import train_care, care_restore
 from .training import pretrained_for
@@ -212,8 +212,7 @@ def score(pred, case: BenchCase) -> dict:
         planes = plane_metrics(pred, case.gt)
         out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'],
                    bg_fp=background_false_positive(pred, case.gt))
-    t = torch.as_tensor(pred)
-    out['isotropy'], out['axial_sigma'] = volume_isotropy(t), volume_axial_blur(t)
+    out['isotropy'], out['axial_sigma'] = volume_isotropy_measures(torch.as_tensor(pred))
     return out
 
 def xzyz_ssim(row: dict) -> float:
@@ -223,8 +222,8 @@ def xzyz_ssim(row: dict) -> float:
 def reference_row(case: BenchCase) -> dict:
     "What a perfect restoration would score (isotropy of the reference), or the input's FRC resolution for a real stack."
     if case.gt is not None:
-        t = torch.as_tensor(case.gt)
-        return dict(case=case.name, method='reference', isotropy=volume_isotropy(t), axial_sigma=volume_axial_blur(t))
+        iso, sigma = volume_isotropy_measures(torch.as_tensor(case.gt))
+        return dict(case=case.name, method='reference', isotropy=iso, axial_sigma=sigma)
     ev = evaluate(interpolate_z(case.lr, case.z_factor), lr=case.lr, voxel_um=case.hr_voxel_um)
     unit = 'µm' if case.voxel_um is not None else 'px'
     frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'

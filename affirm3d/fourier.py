@@ -14,8 +14,8 @@ __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 
            'line_power_spectrum', 'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix',
            'lateral_on_z_grid', 'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss',
            'noise_floor', 'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
-           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess', 'blur_difference', 'frc_curve',
-           'checkerboard_frc', 'frc_resolution', 'plane_frc']
+           'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess', 'isotropy_measures',
+           'blur_difference', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
 _TINY = 1e-30
@@ -454,7 +454,10 @@ def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float 
     of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band.
     `equal_length` (default): every axis from segments as long as the shortest (a fair comparison in a box that is
     not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes)."""
-    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    return _index_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
+
+def _index_of(lr) -> float:
+    "The isotropy index of an `_isotropy_log_ratio` result."
     return float('nan') if lr is None else float(torch.exp(-lr[1].abs().mean()))
 
 # %% ../nbs/03_fourier.ipynb #33893ded
@@ -464,13 +467,22 @@ def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
     log S_z - log S_lateral = a - (2πk)²·s over the fit bins of the `isotropy_index` band (free level a), returned as sign(s)·√|s|.
     0 = isotropic, > 0 = z blurrier than x/y, < 0 = z sharper (over-sharpened). NaN with < 3 such bins (not measurable:
     z too blurred, or no band). Like every spectral measure it counts any z detail, artefacts included."""
-    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    return _sigma_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
+
+def _sigma_of(lr) -> float:
+    "The signed residual axial σ of an `_isotropy_log_ratio` result (see `axial_blur_excess`)."
     if lr is None or int(lr[2].sum()) < 3: return float('nan')
     k, d = lr[0][lr[2]].double(), lr[1][lr[2]].double()
     x = -(2 * math.pi * k) ** 2
     xc, dc = x - x.mean(), d - d.mean()
     s = float((xc * dc).sum() / (xc * xc).sum())
     return math.copysign(math.sqrt(abs(s)), s)
+
+def isotropy_measures(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
+                      equal_length: bool = True) -> tuple[float, float]:
+    "(`isotropy_index`, `axial_blur_excess`) of a volume from one pass over its spectra."
+    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    return _index_of(lr), _sigma_of(lr)
 
 def blur_difference(sigma_a: float, sigma_b: float) -> float:
     """How much more axial blur `sigma_a` holds than `sigma_b` (signed σ of `axial_blur_excess`, voxels), in quadrature

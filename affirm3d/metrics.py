@@ -10,12 +10,12 @@ import torch
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
 from .io import validate_z_factor
-from .fourier import upsample_z, isotropy_index, axial_blur_excess, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
+from .fourier import upsample_z, isotropy_index, isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
 
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
            'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'background_mask', 'background_false_positive',
-           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy', 'volume_axial_blur', 'evaluate',
+           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy', 'volume_isotropy_measures', 'evaluate',
            'metrics_table', 'baselines']
 
 # %% ../nbs/08_metrics.ipynb #27a37e96
@@ -272,9 +272,9 @@ def volume_isotropy(vol: torch.Tensor) -> float:
     "isotropy_index, with a constant volume defined as perfectly isotropic (1.0)."
     return 1.0 if float(vol.max() - vol.min()) == 0 else float(isotropy_index(vol.cpu()))
 
-def volume_axial_blur(vol: torch.Tensor) -> float:
-    "axial_blur_excess (signed extra axial σ, voxels), with a constant volume defined as isotropic (0.0)."
-    return 0.0 if float(vol.max() - vol.min()) == 0 else float(axial_blur_excess(vol.cpu()))
+def volume_isotropy_measures(vol: torch.Tensor) -> tuple[float, float]:
+    "(isotropy index, residual axial σ in voxels) from one pass over the spectra; a constant volume is isotropic: (1.0, 0.0)."
+    return (1.0, 0.0) if float(vol.max() - vol.min()) == 0 else isotropy_measures(vol.cpu())
 
 def evaluate(pred, gt=None, voxel_um=None, lr=None, match: str = 'affine', data_range: float | None = None,
              threshold: str | float = 'otsu') -> dict[str, float]:
@@ -292,15 +292,14 @@ def evaluate(pred, gt=None, voxel_um=None, lr=None, match: str = 'affine', data_
         out['iou'] = mask_iou(p, gt, threshold, match='none' if threshold == 'otsu' else match)
         fr = frc_vs_gt(p, gt, voxel_um=voxel_um)
         out.update(frc_z=fr['z'], frc_lateral=fr['lateral'], frc_ratio=fr['z'] / fr['lateral'])
-    out['isotropy_index'], out['axial_blur_excess'] = volume_isotropy(p), volume_axial_blur(p)
+    out['isotropy_index'], out['axial_blur_excess'] = volume_isotropy_measures(p)
     if lr is not None:
         lr_t = _as_tensor(lr, 'lr', dtype=torch.float32, device=p.device)
         f = p.shape[-3] // lr_t.shape[-3]
         if f < 1 or lr_t.shape[-2:] != p.shape[-2:]:
             raise ValueError(f"lr {tuple(lr_t.shape)} does not match pred {tuple(p.shape)}: expected the same (Y, X) "
                              "and Z_pred = z_factor · Z_lr")
-        lin = interpolate_z(lr_t, f, 'linear')
-        out['isotropy_index_lr'], out['axial_blur_excess_lr'] = volume_isotropy(lin), volume_axial_blur(lin)
+        out['isotropy_index_lr'], out['axial_blur_excess_lr'] = volume_isotropy_measures(interpolate_z(lr_t, f, 'linear'))
         if lr_t.shape[-3] >= 8 and float(lr_t.max() - lr_t.min()) > 0:
             res = plane_frc(lr_t.cpu())['resolution']
             vz, vx = (f * float(voxel_um[0]), float(voxel_um[2])) if voxel_um is not None else (f, 1.0)
