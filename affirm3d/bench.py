@@ -21,7 +21,7 @@ from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_luc
                               evaluate, volume_isotropy_measures)
 from .data import torch_threads
 from .care import train_care, care_restore
-from .training import pretrained_for
+from .training import pretrained_for, default_patch
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
@@ -162,9 +162,9 @@ def _sigma(case: BenchCase) -> float:
 
 
 def affirm3d_overrides(case: BenchCase) -> dict:
-    "Training settings that fit the case's stack: low-res patch ≤ (8, 32, 32); a discriminator that fits the output patch (or none)."
-    z, y, x = case.lr.shape
-    pz, py, px = min(8, z), min(32, y), min(32, x)
+    """Training settings that fit the case's stack: the library's default patch (an output cube of at most 32 voxels cut
+    to the stack, `affirm3d.training.default_patch`), written out; a discriminator that fits the output patch (or none)."""
+    pz, py, px = default_patch(case.z_factor, case.lr.shape)
     hr_min = min(case.z_factor * pz, py, px)
     kw = dict(patch_zyx=(pz, py, px))
     if hr_min < 6: kw.update(generator_losses=('fourier', 'consistency'))       # too small for any critic

@@ -294,7 +294,7 @@ def _range(text: str, name: str):
     raise UserError(f"--{name} must be a number or a range LO,HI with LO <= HI, got {text!r}")
 
 PRETRAIN_CLI_DEFAULTS = dict(z_factor=4, preset='tiny', structures='microtubules,mitochondria', lateral_sigma='1.2',
-                             axial_ratio='3.0', patch='8,32,32', batch_size=2, n_sim=128, lr=2e-3, seed=0)
+                             axial_ratio='3.0', batch_size=2, n_sim=128, lr=2e-3, seed=0)
 
 def _given(opts: dict, resume: bool, defaults: dict) -> dict:
     """The options a training command passes on: for a new run, every option (`defaults` filling the ones not given);
@@ -316,7 +316,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  lateral_sigma: Param("lateral PSF sigma in pixels: a value or a range LO,HI (default 1.2)", str) = None,
                  axial_ratio: Param("axial PSF sigma / lateral PSF sigma: a value or a range LO,HI (default 3.0)", str) = None,
                  losses: Param("generator loss terms, comma-separated (default: fourier,real,consistency,adv)", str) = None,
-                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default 8,32,32)", str) = None,
+                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default: an output cube of 32, i.e. round(32/f),32,32)", str) = None,
                  batch_size: Param("patches per step (default 2)", int) = None,
                  n_sim: Param("simulated training pairs, drawn once, re-augmented every epoch (default 128)", int) = None,
                  minutes: Param("wall-clock training budget in minutes (default 10)", float) = None,

@@ -28,11 +28,12 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
-           'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'TrainConfig', 'TrainLoss', 'TermNormCB',
-           'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult',
-           'distributed_setup', 'run_paths', 'resumable', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
-           'self_supervised', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
-           'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
+           'PATCH_SIDE', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'default_patch', 'TrainConfig',
+           'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB',
+           'TrainResult', 'distributed_setup', 'run_paths', 'resumable', 'check_resume_config', 'pretrain',
+           'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator', 'available_pretrained',
+           'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss',
+           'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -46,6 +47,19 @@ SELFSUP_LR = {'finetune': 5e-4, 'scratch': 2e-3}     # selfsup lr left None: cho
 _SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background')
 
 def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
+
+PATCH_SIDE = 32             # side (voxels) of the default output patch: a cube, whatever the z factor
+
+def default_patch(z_factor: int, stack_shape=None, side: int = PATCH_SIDE) -> tuple:
+    """The default LOW-RES training patch (Z, Y, X) for z factor f: an output (f·Z, Y, X) as close to a cube of `side`
+    voxels as whole slices allow, (round(side/f), side, side), at least 2 slices. Given the low-res `stack_shape`
+    (..., Z, Y, X), the cube shrinks to what the stack holds: side = min(side, Y, X, f·Z)."""
+    f = _posint(z_factor, 'z_factor')
+    if stack_shape is not None:
+        z, y, x = (int(s) for s in tuple(stack_shape)[-3:])
+        side = min(side, y, x, f * z)
+        return (min(z, max(2, round(side / f))), side, side)
+    return (max(2, round(side / f)), side, side)
 
 def _posint(v, name: str, minimum: int = 1) -> int:
     if isinstance(v, bool) or int(v) != v or v < minimum:
@@ -87,7 +101,8 @@ class TrainConfig:
     disc_channels: int = 16
     disc_layers: int = 3
     n_disc_slices: int = 8                      # real and fake slices per step
-    patch_zyx: tuple = (8, 32, 32)              # LOW-RES training patch (Z, Y, X)
+    patch_zyx: tuple | None = None              # LOW-RES training patch (Z, Y, X); None: default_patch (an output
+                                                # of about 32³; selfsup: cut to the stack), set when training starts
     batch_size: int = 2
     augment: bool = True                        # z-safe flips/transposes of the training patches
     steps: int | None = 200                     # training steps (None: only the minutes budget)
@@ -121,7 +136,8 @@ class TrainConfig:
     @property
     def hr_patch_zyx(self) -> tuple:
         "The high-resolution patch (f·Z, Y, X) the generator outputs."
-        return (self.z_factor * self.patch_zyx[0], *self.patch_zyx[1:])
+        pz, py, px = self.patch_zyx if self.patch_zyx is not None else default_patch(self.z_factor)
+        return (self.z_factor * pz, py, px)
 
     def validate(self) -> 'TrainConfig':
         "Check every field (ValueError saying what to change); normalises lists to tuples. Returns self."
@@ -166,9 +182,10 @@ class TrainConfig:
         if self.adv_real not in (None, 'gt', 'lr'): raise ValueError(f"adv_real must be 'gt', 'lr' or None, got {self.adv_real!r}")
         if self.regime == 'selfsup' and self.adv_real == 'gt':
             raise ValueError("adv_real='gt' needs a ground truth; self-supervised training uses 'lr' (xy slices of the input)")
-        self.patch_zyx = tuple(_posint(p, 'patch_zyx sizes') for p in self.patch_zyx)
-        if len(self.patch_zyx) != 3: raise ValueError(f"patch_zyx must be 3 sizes (Z, Y, X) of the LOW-RES patch, got {self.patch_zyx}")
-        if self.patch_zyx[0] < 2: raise ValueError(f"patch_zyx[0] must be >= 2 low-res slices, got {self.patch_zyx[0]}")
+        if self.patch_zyx is not None:
+            self.patch_zyx = tuple(_posint(p, 'patch_zyx sizes') for p in self.patch_zyx)
+            if len(self.patch_zyx) != 3: raise ValueError(f"patch_zyx must be 3 sizes (Z, Y, X) of the LOW-RES patch, got {self.patch_zyx}")
+            if self.patch_zyx[0] < 2: raise ValueError(f"patch_zyx[0] must be >= 2 low-res slices, got {self.patch_zyx[0]}")
         self.batch_size = _posint(self.batch_size, 'batch_size')
         self.adv_warmup = _posint(self.adv_warmup, 'adv_warmup', 0)
         if 'adv' in self.losses:
@@ -320,7 +337,7 @@ class SigmaCB(Callback):
 
 def sim_data(cfg: TrainConfig, rank: int = 0) -> DataLoaders:
     "Cached, augmented simulated training pairs and a disjoint validation set for a pretrain config (rank: its own shuffle)."
-    kw = dict(hr_patch_zyx=(cfg.z_factor * (cfg.patch_zyx[0]),) + cfg.patch_zyx[1:], z_factors=(cfg.z_factor,),
+    kw = dict(hr_patch_zyx=cfg.hr_patch_zyx, z_factors=(cfg.z_factor,),
               structures=cfg.structures, **cfg.sim)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*all background.*')
@@ -531,6 +548,7 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
     cfg = _overrides(_base_config(config, out, resume, TrainConfig), overrides)
     if cfg.regime != 'pretrain': raise ValueError(f"pretrain needs regime='pretrain', got {cfg.regime!r}; use self_supervised")
     cfg = _budget(cfg, steps, minutes)
+    if cfg.patch_zyx is None: cfg = cfg.replace(patch_zyx=default_patch(cfg.z_factor))
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
         cfg = cfg.replace(axial_sigma=sim_axial_sigma(cfg), axial_sigma_source='simulation')
     rank, _, device = distributed_setup(device)        # under torchrun: join the group (a no-op otherwise)
@@ -550,7 +568,7 @@ def _as_stack(stack_or_array, voxel_um=None) -> Stack:
                  dtype=str(vol.dtype))
 
 def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module | None = None) -> TrainConfig:
-    "Fill in z_factor, axial_sigma (+ source), voxel size and the stack's normalisation for self-supervised training."
+    "Fill in z_factor, axial_sigma (+ source), voxel size, the stack's normalisation and the patch (`default_patch` if unset) for self-supervised training."
     kw = dict(voxel_um=cfg.voxel_um or stack.voxel_um)
     zf = cfg.z_factor
     if zf is None and init_model is not None: zf = init_model.config['z_factor']
@@ -563,7 +581,8 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
         sigma = resolve_extra_sigma(None, stack.data, zf)        # AxialBlurUnknown if the spectra cannot tell
         source = 'estimated'
     norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
-    return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, **kw)
+    patch = cfg.patch_zyx if cfg.patch_zyx is not None else default_patch(zf, stack.data.shape)
+    return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, patch_zyx=patch, **kw)
 
 def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, init=None, out='runs/selfsup',
                     steps: int | None = None, minutes: float | None = None, progress: bool = True, device=None,
