@@ -25,9 +25,10 @@ from .training import pretrained_for, default_patch
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
-           'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case',
-           'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides', 'run_method',
-           'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'bench_cmd']
+           'SIM_SHAPE', 'SMALL_SHAPE', 'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BenchCase', 'simulated_case',
+           'golgi_case', 'real_case', 'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma',
+           'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table',
+           'bench_cmd']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -72,7 +73,10 @@ def _crop_lateral(vol: np.ndarray, size: int | None) -> np.ndarray:
     y0, x0 = max(0, (vol.shape[1] - size) // 2), max(0, (vol.shape[2] - size) // 2)
     return np.ascontiguousarray(vol[:, y0:y0 + size, x0:x0 + size])
 
-def simulated_case(structure: str, z_factor: int, shape=(48, 64, 64), seed: int = 0) -> BenchCase:
+SIM_SHAPE = (96, 128, 128)          # simulated cases (Z, Y, X) on the isotropic grid
+SMALL_SHAPE = (48, 64, 64)          # the box before 2026-12-05, pinned by the experiments measured on it
+
+def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0) -> BenchCase:
     "A simulated stack (axial σ 3× lateral, 200 photons) with its isotropic ground truth."
     p = SimParams(structure=structure, shape=tuple(shape), lateral_sigma=LATERAL_SIGMA, axial_sigma=AXIAL_RATIO * LATERAL_SIGMA,
                   z_factor=z_factor, photons=PHOTONS, read_noise=READ_NOISE, seed=seed)
@@ -108,15 +112,17 @@ def _nuclear_envelope_case(size: int | None) -> BenchCase:
     ne = load_sample('nuclear_envelope')
     return real_case('nuclear_envelope', ne.data, ne.voxel_um, size)
 
-def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None) -> list[BenchCase]:
-    """The benchmark's cases: simulated structures × z factors, the degraded Golgi stack, the nuclear-envelope crop and
-    the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny crops (a CI smoke test).
+def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None, shape=None) -> list[BenchCase]:
+    """The benchmark's cases: simulated structures × z factors (`shape`, default SIM_SHAPE), the degraded Golgi stack,
+    the nuclear-envelope crop and the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny
+    crops (a CI smoke test).
     `names`: keep only cases whose name contains one of these (the others are never simulated; the stacks in
     `data_dir` are read to learn their names)."""
     wanted = _names(names)
     def keep(name: str) -> bool: return wanted is None or any(w in name for w in wanted)
     size = 48 if quick else None
-    structures, factors, shape = (STRUCTURES[:1], (4,), (32, 32, 32)) if quick else (STRUCTURES, Z_FACTORS, (48, 64, 64))
+    structures, factors = (STRUCTURES[:1], (4,)) if quick else (STRUCTURES, Z_FACTORS)
+    shape = tuple(shape) if shape is not None else (32, 32, 32) if quick else SIM_SHAPE
     builders = [(f'{s}_f{f}', partial(simulated_case, s, f, shape, seed)) for s in structures for f in factors]
     builders += [(f'golgi_f{GOLGI_Z_FACTOR}', partial(golgi_case, size=size, seed=seed)),
                  ('nuclear_envelope', partial(_nuclear_envelope_case, size))]
