@@ -25,10 +25,10 @@ from .training import pretrained_for, default_patch
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
-           'SIM_SHAPE', 'SMALL_SHAPE', 'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BenchCase', 'simulated_case',
-           'golgi_case', 'real_case', 'default_cases', 'data_dir_cases', 'NotApplicable', 'fallback_sigma',
-           'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table',
-           'bench_cmd']
+           'SIM_SHAPE', 'SMALL_SHAPE', 'METHODS', 'RL_ITER', 'PATCH_RULES', 'COLUMNS', 'QUICK_STEPS', 'BenchCase',
+           'simulated_case', 'golgi_case', 'real_case', 'default_cases', 'data_dir_cases', 'NotApplicable',
+           'fallback_sigma', 'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench',
+           'bench_table', 'bench_cmd']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -167,10 +167,16 @@ def _sigma(case: BenchCase) -> float:
 
 
 
-def affirm3d_overrides(case: BenchCase) -> dict:
-    """Training settings that fit the case's stack: the library's default patch (an output cube of at most 32 voxels cut
-    to the stack, `affirm3d.training.default_patch`), written out; a discriminator that fits the output patch (or none)."""
-    pz, py, px = default_patch(case.z_factor, case.lr.shape)
+PATCH_RULES = ('cube', 'legacy')
+
+def affirm3d_overrides(case: BenchCase, patch_rule: str = 'cube') -> dict:
+    """Training settings that fit the case's stack: the library's default patch (`patch_rule='cube'`: an output cube of
+    at most 32 voxels cut to the stack, `affirm3d.training.default_patch`), written out, or the rule before 2026-12-05
+    (`'legacy'`: low-res (≤ 8, ≤ 32, ≤ 32), for re-running the experiments made with it); a discriminator that fits the
+    output patch (or none)."""
+    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
+    z, y, x = case.lr.shape
+    pz, py, px = default_patch(case.z_factor, case.lr.shape) if patch_rule == 'cube' else (min(8, z), min(32, y), min(32, x))
     hr_min = min(case.z_factor * pz, py, px)
     kw = dict(patch_zyx=(pz, py, px))
     if hr_min < 6: kw.update(generator_losses=('fourier', 'consistency'))       # too small for any critic
@@ -178,8 +184,8 @@ def affirm3d_overrides(case: BenchCase) -> dict:
     return kw
 
 def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
-               device=None, quick: bool = False) -> tuple[np.ndarray, dict]:
-    "Run one benchmark method on one case -> (restored volume (f·Z, Y, X) float32, info dict)."
+               device=None, quick: bool = False, patch_rule: str = 'cube') -> tuple[np.ndarray, dict]:
+    "Run one benchmark method on one case -> (restored volume (f·Z, Y, X) float32, info dict); `patch_rule`: see `affirm3d_overrides`."
     f, lr = case.z_factor, case.lr
     if method in ('linear', 'cubic'): return interpolate_z(lr, f, method), {}
     if method == 'RL':
@@ -200,7 +206,7 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
         from affirm3d.training import self_supervised
         from affirm3d.predict import restore
         init, name = pretrained_for(f)
-        kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case))
+        kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_rule))
         kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
@@ -254,12 +260,12 @@ def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path
 
 def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | None = 1.0, steps: int | None = None,
               seed: int = 0, out_dir=None, data_dir=None, threads: int | None = 1, device=None,
-              overwrite: bool = False, verbose: bool = True) -> list[dict]:
+              overwrite: bool = False, verbose: bool = True, patch_rule: str = 'cube') -> list[dict]:
     """Run `methods` (default all of METHODS) on `cases` (BenchCase list, or None for `default_cases(quick, data_dir)`,
     or names/substrings to keep) -> one row dict per (case, method) plus a 'reference' row per case.
     Learned methods get `steps` and/or `minutes` each per case (quick: QUICK_STEPS steps unless given). `threads`:
     torch CPU threads during the run (default 1: on a busy 2-core CPU, 2 threads trained 17× slower; None: leave as is).
-    `out_dir`: write one xz figure per case and the table (bench.md, bench.json)."""
+    `out_dir`: write one xz figure per case and the table (bench.md, bench.json). `patch_rule`: see `affirm3d_overrides`."""
     methods = _names(methods) or list(METHODS)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {bad}; choose from {', '.join(METHODS)}")
@@ -275,20 +281,21 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
             if p.exists(): raise FileExistsError(f"{str(p)!r} exists; pass overwrite=True (CLI --overwrite) or another folder")
     rows = []
     settings = dict(quick=quick, minutes=minutes, steps=steps, seed=seed, threads=threads, methods=methods,
-                    cases=[c.name for c in cases])
+                    cases=[c.name for c in cases], patch_rule=patch_rule)
     with torch_threads(threads):
         for case in cases:
-            case_rows = _run_case(case, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose)
+            case_rows = _run_case(case, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose, patch_rule)
             rows += case_rows
             if out_dir is not None: _write_tables(rows, settings, out_dir)   # after every case: a late stop keeps them
     return rows
 
-def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose) -> list[dict]:
+def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose,
+              patch_rule: str = 'cube') -> list[dict]:
     "Rows of one case: every method (a failure becomes a row with its error, the run goes on), then the reference."
     vols, rows, t_linear = {}, [], _time_linear(case)
     for m in methods:
         t0 = time.perf_counter()
-        try: vol, info = run_method(m, case, steps, minutes, seed, device, quick)
+        try: vol, info = run_method(m, case, steps, minutes, seed, device, quick, patch_rule)
         except NotApplicable as e:
             rows.append(dict(case=case.name, method=m, note=str(e))); continue
         except Exception as e:

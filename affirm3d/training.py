@@ -28,12 +28,12 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
-           'PATCH_SIDE', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'default_patch', 'TrainConfig',
-           'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma', 'make_gan', 'LateralCB',
-           'TrainResult', 'distributed_setup', 'run_paths', 'resumable', 'check_resume_config', 'pretrain',
-           'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator', 'available_pretrained',
-           'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss',
-           'train_throughput']
+           'PATCH_SIDE', 'MIN_LATERAL', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'default_patch',
+           'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma',
+           'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'run_paths', 'resumable', 'check_resume_config',
+           'pretrain', 'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator',
+           'available_pretrained', 'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator',
+           'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -49,17 +49,22 @@ _SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise',
 def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
 
 PATCH_SIDE = 32             # side (voxels) of the default output patch: a cube, whatever the z factor
+MIN_LATERAL = 24            # ... cut to a thin stack's f·Z, but never laterally below this (or the stack's Y, X)
 
 def default_patch(z_factor: int, stack_shape=None, side: int = PATCH_SIDE) -> tuple:
     """The default LOW-RES training patch (Z, Y, X) for z factor f: an output (f·Z, Y, X) as close to a cube of `side`
     voxels as whole slices allow, (round(side/f), side, side), at least 2 slices. Given the low-res `stack_shape`
-    (..., Z, Y, X), the cube shrinks to what the stack holds: side = min(side, Y, X, f·Z)."""
+    (..., Z, Y, X), it is cut to what the stack holds: the side to min(side, Y, X), and to f·Z for a thin stack,
+    though not below min(MIN_LATERAL, Y, X) laterally. ValueError for a stack too small to train on."""
     f = _posint(z_factor, 'z_factor')
-    if stack_shape is not None:
-        z, y, x = (int(s) for s in tuple(stack_shape)[-3:])
-        side = min(side, y, x, f * z)
-        return (min(z, max(2, round(side / f))), side, side)
-    return (max(2, round(side / f)), side, side)
+    if stack_shape is None: return (max(2, round(side / f)), side, side)
+    z, y, x = (int(s) for s in tuple(stack_shape)[-3:])
+    if z < 2 or min(y, x) < 8:
+        raise ValueError(f"the stack (Z, Y, X) = {(z, y, x)} is too small to train on: self-supervised training needs "
+                         f"at least 2 slices of 8 × 8 pixels (a few dozen slices of 64 × 64 or more to learn much)")
+    lateral = min(side, y, x)
+    lateral = max(min(lateral, f * z), min(MIN_LATERAL, lateral))
+    return (min(z, max(2, round(lateral / f))), lateral, lateral)
 
 def _posint(v, name: str, minimum: int = 1) -> int:
     if isinstance(v, bool) or int(v) != v or v < minimum:
@@ -136,6 +141,7 @@ class TrainConfig:
     @property
     def hr_patch_zyx(self) -> tuple:
         "The high-resolution patch (f·Z, Y, X) the generator outputs."
+        if self.z_factor is None: return None                     # selfsup before the stack tells the z factor
         pz, py, px = self.patch_zyx if self.patch_zyx is not None else default_patch(self.z_factor)
         return (self.z_factor * pz, py, px)
 
