@@ -588,6 +588,11 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
         source = 'estimated'
     norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     patch = cfg.patch_zyx if cfg.patch_zyx is not None else default_patch(zf, stack.data.shape)
+    hr_min = min(zf * patch[0], *patch[1:])
+    if cfg.patch_zyx is None and 'adv' in cfg.losses and cfg.disc_patch > hr_min:     # the stack, not the user, set the patch
+        raise ValueError(f"this stack {tuple(stack.data.shape)} allows training patches of {hr_min} output voxels a side, less "
+                         f"than the discriminator's disc_patch={cfg.disc_patch}: set disc_patch <= {hr_min} (and disc_layers "
+                         f"to fit), or train without the 'adv' term")
     return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, patch_zyx=patch, **kw)
 
 def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, init=None, out='runs/selfsup',
