@@ -269,6 +269,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     methods = _names(methods) or list(METHODS)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {bad}; choose from {', '.join(METHODS)}")
+    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
     if quick and steps is None: steps, minutes = QUICK_STEPS, None
     if steps is None and minutes is None: raise ValueError("give a training budget: minutes=... or steps=...")
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):

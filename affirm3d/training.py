@@ -28,12 +28,12 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
-           'PATCH_SIDE', 'MIN_LATERAL', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE', 'default_patch',
-           'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'sim_axial_sigma',
-           'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'run_paths', 'resumable', 'check_resume_config',
-           'pretrain', 'resolve_selfsup_config', 'self_supervised', 'export_generator', 'load_generator',
-           'available_pretrained', 'pretrained', 'pretrained_for', 'apply_generator', 'evaluate_generator',
-           'loss_terms', 'relative_loss', 'train_throughput']
+           'PATCH_SIDE', 'MIN_LATERAL', 'MIN_SLICES', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE',
+           'default_patch', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data',
+           'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'run_paths', 'resumable',
+           'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised', 'export_generator',
+           'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for', 'apply_generator',
+           'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -50,21 +50,23 @@ def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
 
 PATCH_SIDE = 32             # side (voxels) of the default output patch: a cube, whatever the z factor
 MIN_LATERAL = 24            # ... cut to a thin stack's f·Z, but never laterally below this (or the stack's Y, X)
+MIN_SLICES = 4              # low-res slices a patch needs: the lateral term estimates the noise along its z
 
 def default_patch(z_factor: int, stack_shape=None, side: int = PATCH_SIDE) -> tuple:
     """The default LOW-RES training patch (Z, Y, X) for z factor f: an output (f·Z, Y, X) as close to a cube of `side`
-    voxels as whole slices allow, (round(side/f), side, side), at least 2 slices. Given the low-res `stack_shape`
-    (..., Z, Y, X), it is cut to what the stack holds: the side to min(side, Y, X), and to f·Z for a thin stack,
-    though not below min(MIN_LATERAL, Y, X) laterally. ValueError for a stack too small to train on."""
+    voxels as whole slices allow, (round(side/f), side, side), at least MIN_SLICES slices (so at z ≥ 10 the output is
+    taller than wide). Given the low-res `stack_shape` (..., Z, Y, X), it is cut to what the stack holds: the side to
+    min(side, Y, X), and to f·Z for a thin stack, though not below min(MIN_LATERAL, Y, X) laterally. ValueError for
+    a stack too small to train on."""
     f = _posint(z_factor, 'z_factor')
-    if stack_shape is None: return (max(2, round(side / f)), side, side)
+    if stack_shape is None: return (max(MIN_SLICES, round(side / f)), side, side)
     z, y, x = (int(s) for s in tuple(stack_shape)[-3:])
-    if z < 2 or min(y, x) < 8:
-        raise ValueError(f"the stack (Z, Y, X) = {(z, y, x)} is too small to train on: self-supervised training needs "
-                         f"at least 2 slices of 8 × 8 pixels (a few dozen slices of 64 × 64 or more to learn much)")
+    if z < MIN_SLICES or min(y, x) < 8:
+        raise ValueError(f"the stack (Z, Y, X) = {(z, y, x)} is too small to train on: self-supervised training needs at "
+                         f"least {MIN_SLICES} slices of 8 × 8 pixels (a few dozen slices of 64 × 64 or more to learn much)")
     lateral = min(side, y, x)
     lateral = max(min(lateral, f * z), min(MIN_LATERAL, lateral))
-    return (min(z, max(2, round(lateral / f))), lateral, lateral)
+    return (min(z, max(MIN_SLICES, round(lateral / f))), lateral, lateral)
 
 def _posint(v, name: str, minimum: int = 1) -> int:
     if isinstance(v, bool) or int(v) != v or v < minimum:
@@ -192,6 +194,9 @@ class TrainConfig:
             self.patch_zyx = tuple(_posint(p, 'patch_zyx sizes') for p in self.patch_zyx)
             if len(self.patch_zyx) != 3: raise ValueError(f"patch_zyx must be 3 sizes (Z, Y, X) of the LOW-RES patch, got {self.patch_zyx}")
             if self.patch_zyx[0] < 2: raise ValueError(f"patch_zyx[0] must be >= 2 low-res slices, got {self.patch_zyx[0]}")
+            if 'lateral' in self.losses and self.patch_zyx[0] < MIN_SLICES:
+                raise ValueError(f"the 'lateral' term estimates the noise along each patch's z and needs patch_zyx[0] >= "
+                                 f"{MIN_SLICES} low-res slices, got {self.patch_zyx[0]}")
         self.batch_size = _posint(self.batch_size, 'batch_size')
         self.adv_warmup = _posint(self.adv_warmup, 'adv_warmup', 0)
         if 'adv' in self.losses:
@@ -582,17 +587,17 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
         zf = z_factor_of(kw['voxel_um'])
     if zf is None:      # the spectra cannot tell the z factor (affirm3d.fourier.z_factor_scan): never guess it
         raise ValueError("the z factor is unknown: pass config.z_factor, voxel_um=(z, y, x) or an init model")
-    sigma, source = cfg.axial_sigma, cfg.axial_sigma_source or ('known' if cfg.axial_sigma is not None else None)
-    if sigma is None and {'consistency', 'lateral'} & set(cfg.losses):      # the terms that use the forward model
-        sigma = resolve_extra_sigma(None, stack.data, zf)        # AxialBlurUnknown if the spectra cannot tell
-        source = 'estimated'
-    norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     patch = cfg.patch_zyx if cfg.patch_zyx is not None else default_patch(zf, stack.data.shape)
     hr_min = min(zf * patch[0], *patch[1:])
     if cfg.patch_zyx is None and 'adv' in cfg.losses and cfg.disc_patch > hr_min:     # the stack, not the user, set the patch
         raise ValueError(f"this stack {tuple(stack.data.shape)} allows training patches of {hr_min} output voxels a side, less "
                          f"than the discriminator's disc_patch={cfg.disc_patch}: set disc_patch <= {hr_min} (and disc_layers "
                          f"to fit), or train without the 'adv' term")
+    sigma, source = cfg.axial_sigma, cfg.axial_sigma_source or ('known' if cfg.axial_sigma is not None else None)
+    if sigma is None and {'consistency', 'lateral'} & set(cfg.losses):      # the terms that use the forward model
+        sigma = resolve_extra_sigma(None, stack.data, zf)        # AxialBlurUnknown if the spectra cannot tell
+        source = 'estimated'
+    norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, patch_zyx=patch, **kw)
 
 def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, init=None, out='runs/selfsup',
