@@ -169,12 +169,15 @@ def _sigma(case: BenchCase) -> float:
 
 PATCH_RULES = ('cube', 'legacy')
 
+def _check_patch_rule(patch_rule: str):
+    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
+
 def affirm3d_overrides(case: BenchCase, patch_rule: str = 'cube') -> dict:
     """Training settings that fit the case's stack: the library's default patch (`patch_rule='cube'`: an output cube of
     at most 32 voxels cut to the stack, `affirm3d.training.default_patch`), written out, or the rule before 2026-12-05
     (`'legacy'`: low-res (≤ 8, ≤ 32, ≤ 32), for re-running the experiments made with it); a discriminator that fits the
     output patch (or none)."""
-    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
+    _check_patch_rule(patch_rule)
     z, y, x = case.lr.shape
     pz, py, px = default_patch(case.z_factor, case.lr.shape) if patch_rule == 'cube' else (min(8, z), min(32, y), min(32, x))
     hr_min = min(case.z_factor * pz, py, px)
@@ -184,8 +187,9 @@ def affirm3d_overrides(case: BenchCase, patch_rule: str = 'cube') -> dict:
     return kw
 
 def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
-               device=None, quick: bool = False, patch_rule: str = 'cube') -> tuple[np.ndarray, dict]:
-    "Run one benchmark method on one case -> (restored volume (f·Z, Y, X) float32, info dict); `patch_rule`: see `affirm3d_overrides`."
+               device=None, quick: bool = False, patch_rule: str = 'cube', train_kw: dict | None = None) -> tuple[np.ndarray, dict]:
+    """Run one benchmark method on one case -> (restored volume (f·Z, Y, X) float32, info dict); `patch_rule`: see
+    `affirm3d_overrides`; `train_kw`: more `TrainConfig` fields for affirm3d's fine-tuning (e.g. `w_fourier=0.01`)."""
     f, lr = case.z_factor, case.lr
     if method in ('linear', 'cubic'): return interpolate_z(lr, f, method), {}
     if method == 'RL':
@@ -208,6 +212,7 @@ def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: 
         init, name = pretrained_for(f)
         kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_rule))
         kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
+        kw.update(train_kw or {})
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
             res = self_supervised(lr, init=init, out=None, steps=steps, minutes=minutes, progress=False, device=device, **kw)
@@ -269,7 +274,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     methods = _names(methods) or list(METHODS)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {bad}; choose from {', '.join(METHODS)}")
-    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
+    _check_patch_rule(patch_rule)
     if quick and steps is None: steps, minutes = QUICK_STEPS, None
     if steps is None and minutes is None: raise ValueError("give a training budget: minutes=... or steps=...")
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):

@@ -10,7 +10,7 @@ import torch
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
 from .io import validate_z_factor
-from .fourier import upsample_z, isotropy_index, isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
+from .fourier import upsample_z, isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
 
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
@@ -270,7 +270,7 @@ def frc_vs_gt(pred, gt, threshold: float = 0.5, voxel_um=None) -> dict[str, floa
 # %% ../nbs/08_metrics.ipynb #5313b9e4
 def volume_isotropy(vol: torch.Tensor) -> float:
     "isotropy_index, with a constant volume defined as perfectly isotropic (1.0)."
-    return 1.0 if float(vol.max() - vol.min()) == 0 else float(isotropy_index(vol.cpu()))
+    return volume_isotropy_measures(vol)[0]
 
 def volume_isotropy_measures(vol: torch.Tensor) -> tuple[float, float]:
     "(isotropy index, residual axial σ in voxels) from one pass over the spectra; a constant volume is isotropic: (1.0, 0.0)."
