@@ -84,24 +84,26 @@ def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0
     return BenchCase(f'{structure}_f{z_factor}', s['lr'], z_factor, s['gt'], p.extra_sigma,
                      (z_factor * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated')
 
-GOLGI_ISO_LATERAL_SIGMA = 0.8      # lateral blur (px) that makes the Golgi original's spectra most isotropic (11_experiments)
+GOLGI_ISO_LATERAL_SIGMA = 0.8      # lateral blur (px) at which the Golgi original's residual axial σ crosses ~0 (11_experiments)
 
 def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: int = 0, lateral_sigma: float = 0.) -> BenchCase:
     """The shipped near-isotropic Golgi stack, degraded along z by the simulator's forward model; the original is the
-    reference. `lateral_sigma` > 0 (e.g. `GOLGI_ISO_LATERAL_SIGMA`): blur the original laterally by that σ (px) first, so
-    that the reference holds the same blur along every axis (case name `golgi_f3_iso`): the confocal original keeps
-    about 1 voxel more axial than lateral σ, which a restoration aiming at isotropy is not meant to reproduce."""
+    reference. `lateral_sigma` > 0: blur the original laterally by that σ (px) first, then degrade it as before — a
+    changed case whose reference holds about the same blur along every axis at `GOLGI_ISO_LATERAL_SIGMA` (case name
+    `golgi_f3_iso`; other σ: `golgi_f3_lat<σ>`): the confocal original keeps about 1 voxel more axial than lateral σ,
+    which a restoration aiming at isotropy is not meant to reproduce."""
+    if not (math.isfinite(lateral_sigma) and lateral_sigma >= 0): raise ValueError(f"lateral_sigma must be >= 0, got {lateral_sigma!r}")
     st = load_sample('golgi')
     vol = _crop_lateral(st.data, size)
     gt = PercentileNorm().fit(vol)(vol).astype(np.float32)
     gt = np.ascontiguousarray(gt[: (gt.shape[0] // z_factor) * z_factor])
-    if lateral_sigma < 0 or not math.isfinite(lateral_sigma): raise ValueError(f"lateral_sigma must be >= 0, got {lateral_sigma!r}")
-    if lateral_sigma > 0: gt = np.asarray(gaussian_blur(gt, (0., lateral_sigma, lateral_sigma)), dtype=np.float32)
+    if lateral_sigma > 0: gt = gaussian_blur(gt, (0., lateral_sigma, lateral_sigma)).astype(np.float32, copy=False)
     sigma = extra_axial_sigma(AXIAL_RATIO * LATERAL_SIGMA, LATERAL_SIGMA)
     clean = subsample_z(axial_blur(gt, sigma), z_factor)
     lr = add_camera_noise(np.clip(clean, 0, None), PHOTONS, READ_NOISE, seed=seed)
     vz, vy, vx = st.voxel_um
-    return BenchCase(f"golgi_f{z_factor}{'_iso' if lateral_sigma > 0 else ''}", lr, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
+    suffix = '' if lateral_sigma == 0 else '_iso' if lateral_sigma == GOLGI_ISO_LATERAL_SIGMA else f'_lat{lateral_sigma:g}'
+    return BenchCase(f'golgi_f{z_factor}{suffix}', lr, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
                      note='NEUBIAS training resources, CC BY 4.0')
 
 def real_case(name: str, vol: np.ndarray, voxel_um, size: int | None = None) -> BenchCase | None:
