@@ -126,7 +126,8 @@ def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None,
     the nuclear-envelope crop and the stacks in `data_dir` with a voxel size. `quick`: one structure at f=4 and tiny
     crops (a CI smoke test).
     `names`: keep only cases whose name contains one of these (the others are never simulated; the stacks in
-    `data_dir` are read to learn their names)."""
+    `data_dir` are read to learn their names). Cases outside the default set (`golgi_f3_iso`, the Golgi stack with a
+    reference blurred laterally to its axial blur) are built only when `names` gives their full name."""
     wanted = _names(names)
     def keep(name: str) -> bool: return wanted is None or any(w in name for w in wanted)
     size = 48 if quick else None
@@ -136,6 +137,8 @@ def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None,
     builders += [(f'golgi_f{GOLGI_Z_FACTOR}', partial(golgi_case, size=size, seed=seed)),
                  ('nuclear_envelope', partial(_nuclear_envelope_case, size))]
     cases = [build() for name, build in builders if keep(name)]
+    extra = {f'golgi_f{GOLGI_Z_FACTOR}_iso': partial(golgi_case, size=size, seed=seed, lateral_sigma=GOLGI_ISO_LATERAL_SIGMA)}
+    cases += [build() for name, build in extra.items() if wanted is not None and name in wanted]
     if data_dir is not None:
         cases += [c for c in data_dir_cases(data_dir, size=size or 128) if keep(c.name)]
     return cases
@@ -365,7 +368,7 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
               minutes: Param("training budget per case for EACH learned method (CARE, affirm3d), in minutes", float) = 2.,
               steps: Param("training steps per case per learned method instead of minutes (reproducible)", int) = None,
               data_dir: Param("folder of extra real anisotropic TIFF stacks with voxel sizes (optional)", str) = None,
-              cases: Param("only the cases whose names contain one of these comma-separated words, e.g. microtubules,golgi", str) = None,
+              cases: Param("only the cases whose names contain one of these comma-separated words, e.g. microtubules,golgi; golgi_f3_iso (outside the default set) by its full name", str) = None,
               methods: Param(f"comma-separated subset of {','.join(METHODS)} (all if omitted)", str) = None,
               seed: Param("random seed of the simulations and the training", int) = 0,
               threads: Param("torch CPU threads during the run (0: torch's default; 1 was fastest on a busy 2-core CPU)", int) = 1,
