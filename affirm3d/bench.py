@@ -279,7 +279,8 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
               seed: int = 0, out_dir=None, data_dir=None, threads: int | None = 1, device=None,
               overwrite: bool = False, verbose: bool = True, patch_rule: str = 'cube') -> list[dict]:
     """Run `methods` (default all of METHODS) on `cases` (BenchCase list, or None for `default_cases(quick, data_dir)`,
-    or names/substrings to keep) -> one row dict per (case, method) plus a 'reference' row per case.
+    or names/substrings to keep; cases outside the default set by full name, see `default_cases`) -> one row dict per
+    (case, method) plus a 'reference' row per case.
     Learned methods get `steps` and/or `minutes` each per case (quick: QUICK_STEPS steps unless given). `threads`:
     torch CPU threads during the run (default 1: on a busy 2-core CPU, 2 threads trained 17× slower; None: leave as is).
     `out_dir`: write one xz figure per case and the table (bench.md, bench.json). `patch_rule`: see `affirm3d_overrides`."""
@@ -292,7 +293,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):
         names = _names(cases)
         cases = default_cases(quick, data_dir, seed, names=names)
-        if not cases: raise ValueError(f"no case matches {names!r}; names look like microtubules_f4, golgi_f3, nuclear_envelope")
+        if not cases: raise ValueError(f"no case matches {names!r}; names look like microtubules_f4, golgi_f3, nuclear_envelope (golgi_f3_iso: full name only)")
     out_dir = None if out_dir is None else Path(out_dir)
     if out_dir is not None and not overwrite:
         for p in [out_dir / f'{c.name}_xz.png' for c in cases] + [out_dir / 'bench.md', out_dir / 'bench.json']:
