@@ -453,7 +453,8 @@ def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float 
     band where the lateral power is > `snr_min` × its noise plateau, S = power minus that plateau (floored at a tenth
     of it). 1.0 = z spectrum equals the lateral one; 0.37 = off by a factor e on average. NaN if no signal band.
     `equal_length` (default): every axis from segments as long as the shortest (a fair comparison in a box that is
-    not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes)."""
+    not a cube; False gives the index of affirm3d <= 0.4, biased low in such boxes). Only a near-isotropic volume's index
+    ignores overall sharpness: compare volumes of similar sharpness, or their `axial_blur_excess`."""
     return _index_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
 
 def _index_of(lr) -> float:
