@@ -20,14 +20,15 @@ from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume
 from .simulate import axial_blur, subsample_z
 from .fourier import estimated_extra_sigma, axial_blur_excess, blur_difference
 from .training import TrainConfig, sim_axial_sigma
+from .psf import extra_axial_sigma
 from .data import Dihedral
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'BLUR_REGRESSION_VOXELS', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d', 'model_z_factor',
-           'model_stride', 'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble', 'Restored', 'check_z_factor',
-           'resample_z', 'consistency_map', 'restore', 'residual_axial_blur', 'blur_regression_note', 'z_chunks',
-           'chunk_plan', 'restore_chunked', 'restore_file', 'restore_zarr', 'restore_memory_bytes',
-           'restore_file_chunked']
+__all__ = ['XY_SYMMETRIES', 'OPTICS_TOLERANCE', 'BLUR_REGRESSION_VOXELS', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d',
+           'model_z_factor', 'model_stride', 'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble', 'Restored',
+           'check_z_factor', 'resample_z', 'consistency_map', 'trained_sigma_range', 'optics_note', 'restore',
+           'residual_axial_blur', 'blur_regression_note', 'z_chunks', 'chunk_plan', 'restore_chunked', 'restore_file',
+           'restore_zarr', 'restore_memory_bytes', 'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -205,6 +206,32 @@ def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_fac
     reblurred = subsample_z(axial_blur(restored_norm, extra_sigma), z_factor)
     return (reblurred[: input_norm.shape[0]] - input_norm).abs()
 
+# %% ../nbs/07_predict.ipynb #6258dac4
+OPTICS_TOLERANCE = 0.25     # relative margin (at least 0.5 voxels) around a model's trained axial blur before `restore` warns
+
+def trained_sigma_range(model) -> tuple[float, float] | None:
+    """The extra axial σ (output voxels) `model` was trained for, from its `train_config`: (σ, σ) for a model trained
+    with one stated or estimated blur (fine-tuned on a stack), (min, max) over the simulated optics of a pre-trained
+    one (lateral σ times the axial/lateral ratio, each a value or a range); None if the model records neither."""
+    cfg = getattr(model, 'train_config', None)
+    if not isinstance(cfg, TrainConfig): return None
+    if cfg.axial_sigma is not None: return (float(cfg.axial_sigma),) * 2
+    lat, ratio = cfg.sim.get('lateral_sigma'), cfg.sim.get('axial_ratio')
+    if lat is None or ratio is None: return None
+    (l0, l1), (r0, r1) = (np.broadcast_to(np.asarray(v, dtype=float), (2,)) for v in (lat, ratio))
+    return extra_axial_sigma(l0 * r0, l0), extra_axial_sigma(l1 * r1, l1)    # sqrt(r² - 1)·l grows with both
+
+def optics_note(sigma: float | None, source: str, model, tolerance: float = OPTICS_TOLERANCE) -> str | None:
+    "What to tell the user when a stack's extra axial σ lies outside what `model` was trained for; None if inside or unknown."
+    rng = trained_sigma_range(model)
+    if rng is None or sigma is None or not math.isfinite(sigma): return None
+    lo, hi = rng
+    if lo - max(tolerance * lo, 0.5) <= sigma <= hi + max(tolerance * hi, 0.5): return None
+    trained = f'{lo:.2f}' if math.isclose(lo, hi) else f'{lo:.2f}-{hi:.2f}'
+    return (f"this stack's extra axial blur (σ {sigma:.2f} voxels, {source}) is outside what the model was trained for "
+            f"(σ {trained}): a network asked to undo a blur it never saw can over-sharpen z and invent structure. "
+            "Fine-tune a model on this stack (affirm3d train), or, if the blur is wrong, give it (axial_sigma=, CLI --axial-sigma).")
+
 # %% ../nbs/07_predict.ipynb #12df47dc
 def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
     "A fitted PercentileNorm: `norm` itself, rebuilt from its state dict, or fitted on `vol` if None."
@@ -247,6 +274,8 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
                           "the extra axial σ in output voxels")
         else:
             cons = consistency_map(y, x, f, sigma) * norm.scale
+            note = optics_note(sigma, src, model) if src != "the model's training config" else None
+            if note: warnings.warn(note); info['optics_note'] = note
             info.update(extra_axial_sigma=sigma, extra_axial_sigma_source=src,
                         consistency_mean=float(cons.mean()), consistency_rel=float(cons.mean() / max(norm.scale, 1e-12)))
     out_voxel = None if voxel_um is None else (voxel_um[0] / f, voxel_um[1], voxel_um[2])
@@ -404,6 +433,10 @@ def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progre
     f = model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
+    sigma = restore_kw.get('axial_sigma')
+    if sigma is None: sigma = estimated_extra_sigma(np.asarray(src[plan[len(plan) // 2][0]], dtype=np.float32), f)
+    note = optics_note(sigma, 'given' if restore_kw.get('axial_sigma') is not None else 'estimated from the middle piece', model)
+    if note: warnings.warn(note)
     out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
     with open_out(out_shape, out_voxel, plan[0][2].stop - plan[0][2].start) as out:
