@@ -358,7 +358,7 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
     """After fine-tuning: compare the residual axial blur of the trained and the shipped model's restorations of a
     centre crop, and warn if the trained one is blurrier along z. A failure here never fails the (finished) run."""
     from affirm3d.training import pretrained_for
-    from affirm3d.predict import residual_axial_blur, blur_regression_note
+    from affirm3d.predict import residual_axial_blur, blur_regression_note, optics_note, trained_sigma_range
     try:
         shipped, name = pretrained_for(z_factor)
         if shipped is None:
@@ -373,7 +373,13 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
         print(f"residual axial blur (centre crop, voxels of the output grid): shipped {name} {show(sig[name])}, trained {show(sig['trained'])}")
     note = blur_regression_note(sig[name], sig['trained'], before=f'the shipped model {name}',
                                 model_hint=f'affirm3d restore ... --model {name}')
-    if note: warnings.warn(note)
+    if not note: return
+    sigma = getattr(getattr(model, 'train_config', None), 'axial_sigma', None)      # the blur the stack was trained with
+    if optics_note(sigma, 'trained with', shipped):                                  # ... outside what the shipped model knows
+        lo, hi = trained_sigma_range(shipped)
+        note += (f" The shipped model {name} was not trained for this stack's axial blur (σ {sigma:.2f} voxels, outside "
+                 f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better (11a_ablations).")
+    warnings.warn(note)
 
 # %% ../nbs/10_cli.ipynb #f9134466
 def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
