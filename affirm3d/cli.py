@@ -186,7 +186,7 @@ def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     return gen
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
-                         overwrite, quiet, axes=None, channel=None) -> dict:
+                         overwrite, quiet, axes=None, channel=None, blur: dict | None = None) -> dict:
     "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
     if whole_only:
         raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
@@ -197,7 +197,9 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
     gen = _load_model(model, z_factor or (z_factor_of(vox) if vox is not None else None), z_factor, device)
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
-    info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet, **kw)
+    sigma = _objective_sigma(voxel_um=vox, z_factor=gen.z_factor, **blur) if blur else None     # for the optics check only
+    info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
+               axial_sigma=sigma, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
@@ -229,12 +231,14 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
     blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength),
                                  ('--immersion', immersion), ('--confocal', confocal or None)) if v is not None]
+    blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
     def unused_blur():                                     # piece by piece there is no consistency map to use them for
-        if blur_given: warnings.warn(f"{', '.join(blur_given)} not used: a piece-by-piece restore makes no consistency map")
+        if blur_given: warnings.warn(f"{', '.join(blur_given)}: used only to check the stack's axial blur against the "
+                                     "model's; a piece-by-piece restore makes no consistency map")
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z or 16, overwrite, quiet, channel=channel)
+                                    chunk_z or 16, overwrite, quiet, channel=channel, blur=blur)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole
@@ -245,7 +249,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if stack is None:
         unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z, overwrite, quiet, axes=axes, channel=channel)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur=blur)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
     axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
                                    z_factor or model_z_factor(gen), axial_sigma)

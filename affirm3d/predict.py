@@ -211,26 +211,41 @@ OPTICS_TOLERANCE = 0.25     # relative margin (at least 0.5 voxels) around a mod
 
 def trained_sigma_range(model) -> tuple[float, float] | None:
     """The extra axial σ (output voxels) `model` was trained for, from its `train_config`: (σ, σ) for a model trained
-    with one stated or estimated blur (fine-tuned on a stack), (min, max) over the simulated optics of a pre-trained
-    one (lateral σ times the axial/lateral ratio, each a value or a range); None if the model records neither."""
+    on a stack with one stated or estimated blur (self-supervised); (min, max) over the simulated optics of a
+    pre-trained one (extra σ = l·√(r² − 1) for lateral σ l and axial/lateral ratio r, each a value or a range, with
+    `random_params`' defaults where the config names none). None if the model records neither, or invalid optics."""
     cfg = getattr(model, 'train_config', None)
     if not isinstance(cfg, TrainConfig): return None
     if cfg.axial_sigma is not None: return (float(cfg.axial_sigma),) * 2
-    lat, ratio = cfg.sim.get('lateral_sigma'), cfg.sim.get('axial_ratio')
-    if lat is None or ratio is None: return None
-    (l0, l1), (r0, r1) = (np.broadcast_to(np.asarray(v, dtype=float), (2,)) for v in (lat, ratio))
-    return extra_axial_sigma(l0 * r0, l0), extra_axial_sigma(l1 * r1, l1)    # sqrt(r² - 1)·l grows with both
+    if cfg.regime != 'pretrain': return None
+    lat, ratio = cfg.sim.get('lateral_sigma', (1.0, 1.5)), cfg.sim.get('axial_ratio', (2.0, 5.0))   # as sim_axial_sigma
+    try: extra = [extra_axial_sigma(l * max(r, 1.), l) for l in np.ravel(lat) for r in np.ravel(ratio)]
+    except (TypeError, ValueError): return None
+    return min(extra), max(extra)
 
 def optics_note(sigma: float | None, source: str, model, tolerance: float = OPTICS_TOLERANCE) -> str | None:
-    "What to tell the user when a stack's extra axial σ lies outside what `model` was trained for; None if inside or unknown."
+    """What to tell the user when a stack's extra axial σ (output voxels; `source`: how it is known, 'given' or how it
+    was estimated) lies outside what `model` was trained for; None if inside or unknown. A model trained on one stack
+    records one σ, and an estimate from a short stack scatters by tenths of a voxel, so for such a model only a given
+    σ is compared."""
     rng = trained_sigma_range(model)
     if rng is None or sigma is None or not math.isfinite(sigma): return None
     lo, hi = rng
+    if math.isclose(lo, hi) and source != 'given': return None
     if lo - max(tolerance * lo, 0.5) <= sigma <= hi + max(tolerance * hi, 0.5): return None
     trained = f'{lo:.2f}' if math.isclose(lo, hi) else f'{lo:.2f}-{hi:.2f}'
-    return (f"this stack's extra axial blur (σ {sigma:.2f} voxels, {source}) is outside what the model was trained for "
-            f"(σ {trained}): a network asked to undo a blur it never saw can over-sharpen z and invent structure. "
-            "Fine-tune a model on this stack (affirm3d train), or, if the blur is wrong, give it (axial_sigma=, CLI --axial-sigma).")
+    return (f"this stack's extra axial blur (σ {sigma:.2f} px of the output grid, {source}) is outside what the model was "
+            f"trained for (σ {trained}): a network asked to undo a blur it never saw can over-sharpen z and put signal where "
+            "the sample is empty. To trust the result, fine-tune a model on this stack (affirm3d train STACK --out MODEL.pt, "
+            "then restore with --model MODEL.pt); if the blur is wrong, give it (axial_sigma=; CLI --axial-sigma, or "
+            "--na/--wavelength/--immersion).")
+
+def _estimate_quietly(src, z_slice: slice, f: int, side: int = 256) -> float | None:
+    "`estimated_extra_sigma` of the lateral centre (at most `side`² pixels) of `src[z_slice]`; None where it cannot tell or fails."
+    y, x = src.shape[1:]
+    ys, xs = (slice((n - min(n, side)) // 2, (n - min(n, side)) // 2 + min(n, side)) for n in (y, x))
+    try: return estimated_extra_sigma(np.asarray(src[z_slice])[:, ys, xs].astype(np.float32), f)   # lazy arrays index z only
+    except (ValueError, RuntimeError): return None
 
 # %% ../nbs/07_predict.ipynb #12df47dc
 def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
@@ -433,16 +448,16 @@ def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progre
     f = model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
-    sigma = restore_kw.get('axial_sigma')
-    if sigma is None: sigma = estimated_extra_sigma(np.asarray(src[plan[len(plan) // 2][0]], dtype=np.float32), f)
-    note = optics_note(sigma, 'given' if restore_kw.get('axial_sigma') is not None else 'estimated from the middle piece', model)
+    sigma, source = restore_kw.get('axial_sigma'), 'given'             # the optics check, once per file
+    if sigma is None: sigma, source = _estimate_quietly(src, plan[len(plan) // 2][0], f), 'estimated from the middle of the stack'
+    note = optics_note(sigma, source, model)
     if note: warnings.warn(note)
     out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
     with open_out(out_shape, out_voxel, plan[0][2].stop - plan[0][2].start) as out:
         restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
         del out                                              # release the array before the file gets its name
-    return dict(shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan))
+    return dict(shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan), **(dict(optics_note=note) if note else {}))
 
 @contextmanager
 def _zarr_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
