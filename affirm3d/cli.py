@@ -382,7 +382,7 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
     if optics_note(sigma, 'trained with', shipped):                                  # ... outside what the shipped model knows
         lo, hi = trained_sigma_range(shipped)
         note += (f" The shipped model {name} was not trained for this stack's axial blur (σ {sigma:.2f} voxels, outside "
-                 f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better (11a_ablations).")
+                 f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better.")
     warnings.warn(note)
 
 # %% ../nbs/10_cli.ipynb #f9134466
