@@ -199,7 +199,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
     sigma = _objective_sigma(voxel_um=vox, z_factor=gen.z_factor, **blur) if blur else None     # for the optics check only
     info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
-               axial_sigma=sigma, **kw)
+               axial_sigma=sigma, axial_sigma_lower_bound=bool(blur) and blur['na'] is not None, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
@@ -233,8 +233,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                                  ('--immersion', immersion), ('--confocal', confocal or None)) if v is not None]
     blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
     def unused_blur():                                     # piece by piece there is no consistency map to use them for
-        if blur_given: warnings.warn(f"{', '.join(blur_given)}: used only to check the stack's axial blur against the "
-                                     "model's; a piece-by-piece restore makes no consistency map")
+        if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
+                             "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         unused_blur()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
@@ -254,7 +254,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
                                    z_factor or model_z_factor(gen), axial_sigma)
     res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
-                       axial_sigma=axial_sigma, progress=not quiet)   # warnings: one line each (main)
+                       axial_sigma=axial_sigma, axial_sigma_lower_bound=na is not None,   # the objective's: a lower bound
+                       progress=not quiet)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
     if 'consistency_rel' in res.info:
         print(f"data consistency: mean |forward(output) − input| = {100 * res.info['consistency_rel']:.1f} % of the "
@@ -362,7 +363,7 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
     """After fine-tuning: compare the residual axial blur of the trained and the shipped model's restorations of a
     centre crop, and warn if the trained one is blurrier along z. A failure here never fails the (finished) run."""
     from affirm3d.training import pretrained_for
-    from affirm3d.predict import residual_axial_blur, blur_regression_note, optics_note, trained_sigma_range
+    from affirm3d.predict import residual_axial_blur, blur_regression_note, outside_trained_range, trained_sigma_range
     try:
         shipped, name = pretrained_for(z_factor)
         if shipped is None:
@@ -379,7 +380,7 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
                                 model_hint=f'affirm3d restore ... --model {name}')
     if not note: return
     sigma = getattr(getattr(model, 'train_config', None), 'axial_sigma', None)      # the blur the stack was trained with
-    if optics_note(sigma, 'trained with', shipped):                                  # ... outside what the shipped model knows
+    if outside_trained_range(sigma, shipped):                                        # ... outside what the shipped model knows
         lo, hi = trained_sigma_range(shipped)
         note += (f" The shipped model {name} was not trained for this stack's axial blur (σ {sigma:.2f} voxels, outside "
                  f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better.")

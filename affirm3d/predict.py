@@ -19,16 +19,17 @@ from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume
                          atomic_write, open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir)
 from .simulate import axial_blur, subsample_z
 from .fourier import estimated_extra_sigma, axial_blur_excess, blur_difference
-from .training import TrainConfig, sim_axial_sigma
+from .training import TrainConfig, sim_axial_sigma, sim_optics
 from .psf import extra_axial_sigma
 from .data import Dihedral
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'OPTICS_TOLERANCE', 'BLUR_REGRESSION_VOXELS', 'HALLUCINATION_NOTE', 'tile_starts', 'blend_weights_1d',
-           'model_z_factor', 'model_stride', 'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble', 'Restored',
-           'check_z_factor', 'resample_z', 'consistency_map', 'trained_sigma_range', 'optics_note', 'restore',
-           'residual_axial_blur', 'blur_regression_note', 'z_chunks', 'chunk_plan', 'restore_chunked', 'restore_file',
-           'restore_zarr', 'restore_memory_bytes', 'restore_file_chunked']
+__all__ = ['XY_SYMMETRIES', 'OPTICS_TOLERANCE', 'OPTICS_MIN_MARGIN', 'BLUR_REGRESSION_VOXELS', 'HALLUCINATION_NOTE',
+           'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'predict_tiled', 'auto_tile_shape',
+           'dihedral_ensemble', 'Restored', 'check_z_factor', 'resample_z', 'consistency_map', 'OpticsWarning',
+           'trained_sigma_range', 'outside_trained_range', 'optics_note', 'restore', 'residual_axial_blur',
+           'blur_regression_note', 'z_chunks', 'chunk_plan', 'restore_chunked', 'restore_file', 'restore_zarr',
+           'restore_memory_bytes', 'restore_file_chunked']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -207,44 +208,67 @@ def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_fac
     return (reblurred[: input_norm.shape[0]] - input_norm).abs()
 
 # %% ../nbs/07_predict.ipynb #6258dac4
-OPTICS_TOLERANCE = 0.25     # relative margin (at least 0.5 voxels) around a model's trained axial blur before `restore` warns
+OPTICS_TOLERANCE = 0.25     # relative margin around a model's trained axial blur before `restore` warns ...
+OPTICS_MIN_MARGIN = 0.5     # ... and at least this many output z voxels
+
+class OpticsWarning(UserWarning):
+    """A stack's axial blur lies outside what the model was trained for. To silence it:
+    `warnings.filterwarnings('ignore', category=OpticsWarning)`."""
 
 def trained_sigma_range(model) -> tuple[float, float] | None:
-    """The extra axial σ (output voxels) `model` was trained for, from its `train_config`: (σ, σ) for a model trained
-    on a stack with one stated or estimated blur (self-supervised); (min, max) over the simulated optics of a
-    pre-trained one (extra σ = l·√(r² − 1) for lateral σ l and axial/lateral ratio r, each a value or a range, with
-    `random_params`' defaults where the config names none). None if the model records neither, or invalid optics."""
+    """The extra axial σ (output z voxels) `model` was trained for, from its `train_config`: (σ, σ) for a model trained
+    with one stated or estimated blur (fine-tuned on a stack, or pre-trained on one fixed optics); (min, max) over the
+    simulated optics of a pre-trained one (extra σ = l·√(r² − 1) for lateral σ l and axial/lateral ratio r, each a value
+    or a range; `sim_optics`). None if the model records neither (e.g. an exported TorchScript/ONNX file) or invalid optics."""
     cfg = getattr(model, 'train_config', None)
     if not isinstance(cfg, TrainConfig): return None
     if cfg.axial_sigma is not None: return (float(cfg.axial_sigma),) * 2
     if cfg.regime != 'pretrain': return None
-    lat, ratio = cfg.sim.get('lateral_sigma', (1.0, 1.5)), cfg.sim.get('axial_ratio', (2.0, 5.0))   # as sim_axial_sigma
+    lat, ratio = sim_optics(cfg)
     try: extra = [extra_axial_sigma(l * max(r, 1.), l) for l in np.ravel(lat) for r in np.ravel(ratio)]
     except (TypeError, ValueError): return None
     return min(extra), max(extra)
 
-def optics_note(sigma: float | None, source: str, model, tolerance: float = OPTICS_TOLERANCE) -> str | None:
-    """What to tell the user when a stack's extra axial σ (output voxels; `source`: how it is known, 'given' or how it
-    was estimated) lies outside what `model` was trained for; None if inside or unknown. A model trained on one stack
-    records one σ, and an estimate from a short stack scatters by tenths of a voxel, so for such a model only a given
-    σ is compared."""
+def outside_trained_range(sigma: float | None, model, given: bool = True, lower_bound: bool = False) -> str | None:
+    """'below' or 'above' if a stack's extra axial σ (output z voxels) lies outside what `model` was trained for by more
+    than `OPTICS_TOLERANCE` of the range's end (at least `OPTICS_MIN_MARGIN` voxels); None if inside, unknown or not
+    comparable. Not compared: an estimate (`given=False`) with a model fine-tuned on one stack (it records one σ, and a
+    short stack's estimate can be tenths of a voxel low), and a `lower_bound` (a perfect objective's blur) below the range."""
     rng = trained_sigma_range(model)
     if rng is None or sigma is None or not math.isfinite(sigma): return None
+    if model.train_config.regime != 'pretrain' and not given: return None
     lo, hi = rng
-    if math.isclose(lo, hi) and source != 'given': return None
-    if lo - max(tolerance * lo, 0.5) <= sigma <= hi + max(tolerance * hi, 0.5): return None
+    if sigma < lo - max(OPTICS_TOLERANCE * lo, OPTICS_MIN_MARGIN): return None if lower_bound else 'below'
+    if sigma > hi + max(OPTICS_TOLERANCE * hi, OPTICS_MIN_MARGIN): return 'above'
+    return None
+
+def optics_note(sigma: float | None, source: str, model, given: bool = True, lower_bound: bool = False) -> str | None:
+    "What to tell the user when `outside_trained_range` says the stack's σ (known as `source`) is outside; else None."
+    side = outside_trained_range(sigma, model, given, lower_bound)
+    if side is None: return None
+    lo, hi = trained_sigma_range(model)
     trained = f'{lo:.2f}' if math.isclose(lo, hi) else f'{lo:.2f}-{hi:.2f}'
-    return (f"this stack's extra axial blur (σ {sigma:.2f} px of the output grid, {source}) is outside what the model was "
-            f"trained for (σ {trained}): a network asked to undo a blur it never saw can over-sharpen z and put signal where "
-            "the sample is empty. To trust the result, fine-tune a model on this stack (affirm3d train STACK --out MODEL.pt, "
-            "then restore with --model MODEL.pt); if the blur is wrong, give it (axial_sigma=; CLI --axial-sigma, or "
-            "--na/--wavelength/--immersion).")
+    risk = ("less blur than it learned to undo: it can over-sharpen z and put signal where the sample is empty (seen on "
+            "simulated stacks)" if side == 'below' else "more blur than it learned to undo (a case we have not measured)")
+    return (f"this stack's extra axial blur (σ {sigma:.2f} output z voxels, {source}) is {side} what the model was trained "
+            f"for (σ {trained}): {risk}. For a model matched to this blur, fine-tune one on this stack (affirm3d train STACK "
+            "--out MODEL.pt; restore with --model MODEL.pt) and compare the two restorations; if the blur is wrong, give it "
+            "(axial_sigma=; CLI --axial-sigma, or --na/--wavelength/--immersion).")
+
+def _check_optics(info: dict, sigma: float | None, source: str, model, given: bool, lower_bound: bool = False):
+    "A restore's optics check: warn (`OpticsWarning`) if the stack's σ is outside the model's training; `info['optics_note']` (None: silent)."
+    note = optics_note(sigma, source, model, given, lower_bound)
+    if note: warnings.warn(note, OpticsWarning)
+    info.update(optics_note=note, optics_sigma=sigma, optics_sigma_source=source)
+
+def _centre_slices(shape, crop) -> tuple:
+    "Slices of the centre (at most `crop` voxels per axis) of an array of `shape`."
+    return tuple(slice((n - min(n, c)) // 2, (n - min(n, c)) // 2 + min(n, c)) for n, c in zip(shape, crop))
 
 def _estimate_quietly(src, z_slice: slice, f: int, side: int = 256) -> float | None:
     "`estimated_extra_sigma` of the lateral centre (at most `side`² pixels) of `src[z_slice]`; None where it cannot tell or fails."
-    y, x = src.shape[1:]
-    ys, xs = (slice((n - min(n, side)) // 2, (n - min(n, side)) // 2 + min(n, side)) for n in (y, x))
-    try: return estimated_extra_sigma(np.asarray(src[z_slice])[:, ys, xs].astype(np.float32), f)   # lazy arrays index z only
+    try: return estimated_extra_sigma(np.asarray(src[z_slice])[(slice(None),) + _centre_slices(src.shape[1:], (side, side))]
+                                      .astype(np.float32), f)       # lazy arrays index z only
     except (ValueError, RuntimeError): return None
 
 # %% ../nbs/07_predict.ipynb #12df47dc
@@ -259,10 +283,12 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
             tile_zyx: Sequence[int] | None = None, margin_zyx: Sequence[int] = (4, 16, 16),
             ramp_zyx: Sequence[int] = (2, 8, 8), batch_size: int = 1, device=None, axial_sigma: float | None = None,
             isotropic: bool = False, with_consistency: bool = True, progress: bool = True,
-            norm: PercentileNorm | dict | None = None) -> Restored:
+            norm: PercentileNorm | dict | None = None, axial_sigma_lower_bound: bool = False) -> Restored:
     """Restore a (Z, Y, X) stack (array, tensor or `Stack`) with a generator; see `Restored` for what comes back.
     `norm`: the intensity normalisation (a fitted `PercentileNorm` or its state dict); None fits it on this stack.
-    Pass the whole volume's when restoring it piece by piece, so that every piece is scaled alike."""
+    Pass the whole volume's when restoring it piece by piece, so that every piece is scaled alike. With the consistency
+    map comes the optics check (`OpticsWarning`, `info['optics_note']`); `axial_sigma_lower_bound`: `axial_sigma` is a
+    perfect objective's blur, a lower bound, so it is not reported when it lies below the model's range."""
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
     vol = validate_volume(stack, name='stack')
@@ -289,8 +315,8 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
                           "the extra axial σ in output voxels")
         else:
             cons = consistency_map(y, x, f, sigma) * norm.scale
-            note = optics_note(sigma, src, model) if src != "the model's training config" else None
-            if note: warnings.warn(note); info['optics_note'] = note
+            if src in ('given', 'estimated from the stack'):      # not a σ taken from the model itself
+                _check_optics(info, sigma, src, model, given=src == 'given', lower_bound=axial_sigma_lower_bound)
             info.update(extra_axial_sigma=sigma, extra_axial_sigma_source=src,
                         consistency_mean=float(cons.mean()), consistency_rel=float(cons.mean() / max(norm.scale, 1e-12)))
     out_voxel = None if voxel_um is None else (voxel_um[0] / f, voxel_um[1], voxel_um[2])
@@ -317,8 +343,7 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
     arr = np.asarray(vol.data if isinstance(vol, Stack) else vol)
     if arr.ndim != 3: raise ValueError(f"expected one (Z, Y, X) volume, got shape {arr.shape}")
     if len(crop_zyx) != 3 or min(crop_zyx) < 1: raise ValueError(f"crop_zyx must be 3 positive sizes, got {crop_zyx!r}")
-    crop = np.ascontiguousarray(arr[tuple(slice((n - min(n, c)) // 2, (n - min(n, c)) // 2 + min(n, c))
-                                          for n, c in zip(arr.shape, crop_zyx))], dtype=np.float32)
+    crop = np.ascontiguousarray(arr[_centre_slices(arr.shape, crop_zyx)], dtype=np.float32)
     out = {}
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
@@ -448,16 +473,15 @@ def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progre
     f = model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
-    sigma, source = restore_kw.get('axial_sigma'), 'given'             # the optics check, once per file
+    sigma, source, checked = restore_kw.get('axial_sigma'), 'given', {}     # the optics check, once per file
     if sigma is None: sigma, source = _estimate_quietly(src, plan[len(plan) // 2][0], f), 'estimated from the middle of the stack'
-    note = optics_note(sigma, source, model)
-    if note: warnings.warn(note)
+    _check_optics(checked, sigma, source, model, given=source == 'given', lower_bound=restore_kw.get('axial_sigma_lower_bound', False))
     out_shape = (f * src.shape[0],) + tuple(src.shape[1:])
     out_voxel = None if vox is None else (vox[0] / f, vox[1], vox[2])
     with open_out(out_shape, out_voxel, plan[0][2].stop - plan[0][2].start) as out:
         restore_chunked(src, model, out=out, chunk_z=chunk_z, halo_z=halo_z, z_factor=f, progress=progress, **restore_kw)
         del out                                              # release the array before the file gets its name
-    return dict(shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan), **(dict(optics_note=note) if note else {}))
+    return dict(shape=out_shape, voxel_um=out_voxel, z_factor=f, pieces=len(plan), **checked)
 
 @contextmanager
 def _zarr_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):

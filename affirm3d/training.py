@@ -16,7 +16,8 @@ from torch import nn
 
 from .io import PercentileNorm, Stack, atomic_write, read_stack, validate_volume, parse_voxel_size, z_factor_of
 from .psf import extra_axial_sigma
-from .simulate import STRUCTURES
+from .simulate import STRUCTURES, random_params
+import inspect
 from .fourier import FourierLoss, upsample_z, resolve_extra_sigma, isotropy_index, estimate_noise_std
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import (PRESETS, Generator, PatchDiscriminator, ForwardModel, build_generator, lateral_slices,
@@ -28,12 +29,12 @@ from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVL
 
 # %% auto #0
 __all__ = ['REGIMES', 'TERMS', 'TERM_NORMS', 'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR',
-           'PATCH_SIDE', 'MIN_LATERAL', 'MIN_SLICES', 'RESUME_MAY_CHANGE', 'PRETRAINED', 'PRESET_PREFERENCE',
-           'default_patch', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB', 'sim_data',
-           'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup', 'run_paths', 'resumable',
-           'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised', 'export_generator',
-           'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for', 'apply_generator',
-           'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
+           'PATCH_SIDE', 'MIN_LATERAL', 'MIN_SLICES', 'SIM_OPTICS_DEFAULTS', 'RESUME_MAY_CHANGE', 'PRETRAINED',
+           'PRESET_PREFERENCE', 'default_patch', 'TrainConfig', 'TrainLoss', 'TermNormCB', 'EpochSyncCB', 'SigmaCB',
+           'sim_data', 'sim_optics', 'sim_axial_sigma', 'make_gan', 'LateralCB', 'TrainResult', 'distributed_setup',
+           'run_paths', 'resumable', 'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
+           'export_generator', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for',
+           'apply_generator', 'evaluate_generator', 'loss_terms', 'relative_loss', 'train_throughput']
 
 # %% ../nbs/06a_training.ipynb #6ae60f8c
 REGIMES = ('pretrain', 'selfsup')
@@ -357,9 +358,15 @@ def sim_data(cfg: TrainConfig, rank: int = 0) -> DataLoaders:
     return DataLoaders(train.loader(cfg.batch_size, shuffle=True, seed=cfg.seed + 1000 * rank),
                        None if valid is None else valid.loader(cfg.batch_size, shuffle=False))
 
+SIM_OPTICS_DEFAULTS = {k: inspect.signature(random_params).parameters[k].default for k in ('lateral_sigma', 'axial_ratio')}
+
+def sim_optics(cfg: TrainConfig) -> tuple:
+    "(lateral σ, axial/lateral ratio) of a pretrain config's simulations, each a value or a range (`random_params`' default where unnamed)."
+    return tuple(cfg.sim.get(k, SIM_OPTICS_DEFAULTS[k]) for k in ('lateral_sigma', 'axial_ratio'))
+
 def sim_axial_sigma(cfg: TrainConfig) -> float | None:
     "The extra axial sigma of a pretrain config's simulations if it is fixed (None if drawn from a range)."
-    lat, ratio = cfg.sim.get('lateral_sigma', (1.0, 1.5)), cfg.sim.get('axial_ratio', (2.0, 5.0))
+    lat, ratio = sim_optics(cfg)
     if np.ndim(lat) or np.ndim(ratio): return None
     return float(extra_axial_sigma(lat * ratio, lat))
 
