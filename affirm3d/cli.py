@@ -217,7 +217,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 channel: Param("channel to restore (0-based) when the file has several (default 0, with a warning)", int) = None,
                 dtype: Param("output type: float32, uint16 or uint8 (integer types are clipped)", str) = 'float32',
                 device: Param("cpu, cuda, cuda:1 ... (default: cuda if available)", str) = None,
-                axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map (default: estimated)", float) = None,
+                axial_sigma: Param("extra axial blur σ of the stack, in output (isotropic) pixels, for the consistency map and the check against the model's training (default: estimated)", float) = None,
                 na: Param(_OPTICS_HELP['na'], float) = None,
                 wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
                 immersion: Param(_OPTICS_HELP['immersion'], str) = None,
@@ -232,11 +232,11 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength),
                                  ('--immersion', immersion), ('--confocal', confocal or None)) if v is not None]
     blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
-    def unused_blur():                                     # piece by piece there is no consistency map to use them for
+    def blur_for_check_only():                                     # piece by piece there is no consistency map to use them for
         if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
                              "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
-        unused_blur()
+        blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z or 16, overwrite, quiet, channel=channel, blur=blur)
     if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
@@ -247,7 +247,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
-        unused_blur()
+        blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel, blur=blur)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
@@ -359,7 +359,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     return res
 
 # %% ../nbs/10_cli.ipynb #422e1a5c
-def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: bool = False):
+def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: bool = False, lower_bound: bool = False):
     """After fine-tuning: compare the residual axial blur of the trained and the shipped model's restorations of a
     centre crop, and warn if the trained one is blurrier along z. A failure here never fails the (finished) run."""
     from affirm3d.training import pretrained_for
@@ -380,7 +380,7 @@ def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: boo
                                 model_hint=f'affirm3d restore ... --model {name}')
     if not note: return
     sigma = getattr(getattr(model, 'train_config', None), 'axial_sigma', None)      # the blur the stack was trained with
-    if outside_trained_range(sigma, shipped):                                        # ... outside what the shipped model knows
+    if outside_trained_range(sigma, shipped, lower_bound=lower_bound):               # ... outside what the shipped model knows
         lo, hi = trained_sigma_range(shipped)
         note += (f" The shipped model {name} was not trained for this stack's axial blur (σ {sigma:.2f} voxels, outside "
                  f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better.")
@@ -445,7 +445,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         raise
     if is_main_process():
         print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
-        _check_axial_sharpening(stack, result.model, z_factor, device, quiet)
+        _check_axial_sharpening(stack, result.model, z_factor, device, quiet, lower_bound=na is not None)   # objective: a lower bound
     return result
 
 # %% ../nbs/10_cli.ipynb #3e8087bd

@@ -287,7 +287,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     """Restore a (Z, Y, X) stack (array, tensor or `Stack`) with a generator; see `Restored` for what comes back.
     `norm`: the intensity normalisation (a fitted `PercentileNorm` or its state dict); None fits it on this stack.
     Pass the whole volume's when restoring it piece by piece, so that every piece is scaled alike. With the consistency
-    map comes the optics check (`OpticsWarning`, `info['optics_note']`); `axial_sigma_lower_bound`: `axial_sigma` is a
+    map comes the optics check of a given or estimated σ (`OpticsWarning`, `info['optics_note']`); `axial_sigma_lower_bound`: `axial_sigma` is a
     perfect objective's blur, a lower bound, so it is not reported when it lies below the model's range."""
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
