@@ -199,7 +199,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
     sigma = _objective_sigma(voxel_um=vox, z_factor=gen.z_factor, **blur) if blur else None     # for the optics check only
     info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
-               axial_sigma=sigma, axial_sigma_lower_bound=bool(blur) and blur['na'] is not None, **kw)
+               axial_sigma=sigma, axial_sigma_lower_bound=blur is not None and blur['na'] is not None, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
@@ -229,10 +229,9 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
-    blur_given = [o for o, v in (('--axial-sigma', axial_sigma), ('--na', na), ('--wavelength', wavelength),
-                                 ('--immersion', immersion), ('--confocal', confocal or None)) if v is not None]
     blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
-    def blur_for_check_only():                                     # piece by piece there is no consistency map to use them for
+    blur_given = ['--' + k.replace('_', '-') for k, v in blur.items() if v is not None and v is not False]
+    def blur_for_check_only():                             # piece by piece: no consistency map, only the optics check
         if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
                              "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr

@@ -19,7 +19,7 @@ from .io import (Stack, PercentileNorm, read_stack, write_stack, validate_volume
                          atomic_write, open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir)
 from .simulate import axial_blur, subsample_z
 from .fourier import estimated_extra_sigma, axial_blur_excess, blur_difference
-from .training import TrainConfig, sim_axial_sigma, sim_optics
+from .training import TrainConfig, sim_optics
 from .psf import extra_axial_sigma
 from .data import Dihedral
 
@@ -197,10 +197,8 @@ def _extra_axial_sigma(model, vol_norm: torch.Tensor, f: int, axial_sigma: float
     if axial_sigma is not None: return float(axial_sigma), 'given'
     est = estimated_extra_sigma(vol_norm, f)
     if est is not None: return est, 'estimated from the stack'
-    train_cfg = getattr(model, 'train_config', None)          # a TrainConfig, set by affirm3d.training.load_generator
-    sigma = getattr(train_cfg, 'axial_sigma', None)
-    if sigma is None and isinstance(train_cfg, TrainConfig): sigma = sim_axial_sigma(train_cfg)   # pre-trained: the simulations' optics
-    return (None, 'unknown') if sigma is None else (float(sigma), "the model's training config")
+    rng = trained_sigma_range(model)                          # the one blur the model was trained with, if it records one
+    return (rng[0], "the model's training config") if rng is not None and math.isclose(*rng) else (None, 'unknown')
 
 def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_factor: int, extra_sigma: float) -> torch.Tensor:
     "|subsample_z(axial_blur(restored)) − input| on the input grid: where the output is not supported by the data."
