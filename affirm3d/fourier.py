@@ -63,6 +63,7 @@ def line_power_spectrum(vol: torch.Tensor, dim: int, window: str = 'hann', tukey
     power = (spec.real**2 + spec.imag**2) / (w**2).sum()      # not .abs()**2: its gradient is NaN at 0
     return power.mean(dim=(-4, -3, -2))
 
+# %% ../nbs/03_fourier.ipynb #5a7d7f6d
 def axis_power_spectra(vol, window: str = 'hann', tukey_alpha: float = 0.25, voxel_um=None,
                        equal_length: bool = False) -> dict:
     """Per-axis power spectra of (..., Z, Y, X) `vol`: mean over the other two axes of |FFT|² along z, y and x
@@ -82,6 +83,7 @@ def axis_power_spectra(vol, window: str = 'hann', tukey_alpha: float = 0.25, vox
     out['freq_um'] = None if voxel_um is None else {a: freq[a]/float(v) for a, v in zip('zyx', voxel_um)}
     return out
 
+# %% ../nbs/03_fourier.ipynb #3ac02214
 def plane_power_spectra(vol, window: str = 'hann', tukey_alpha: float = 0.25) -> dict:
     """Mean 2D power spectra (DC-centred, fftshift) of the xy planes (averaged over z), xz planes (over y; rows = z)
     and yz planes (over x; rows = z) of (..., Z, Y, X) `vol`, with a separable window."""
@@ -109,6 +111,7 @@ def spectrum_resample_matrix(freq_src: torch.Tensor, freq_dst: torch.Tensor) -> 
     wts = (1 - (freq_dst[:, None] - freq_src[None, :]).abs() / h).clamp(min=0)
     return wts / wts.sum(1, keepdim=True).clamp(min=_TINY)
 
+# %% ../nbs/03_fourier.ipynb #67141a72
 def lateral_on_z_grid(spectra: dict) -> torch.Tensor:
     "Mean of the y and x spectra of `axis_power_spectra` output, resampled onto the z frequency grid."
     fz = spectra['freq']['z']
@@ -150,6 +153,7 @@ def z_interp_matrix(n_in: int, z_factor: float, mode: str = 'linear') -> np.ndar
     mat[exact] = 0.; mat[exact, np.round(pos[exact]).astype(int)] = 1.
     return mat
 
+# %% ../nbs/03_fourier.ipynb #f8beb5c8
 @functools.lru_cache(maxsize=64)
 def z_phase_taps(z_factor: int, mode: str) -> tuple[tuple, tuple]:
     """Polyphase form of `z_interp_matrix` for an integer factor: output slice k·f + r = sum over m of
@@ -159,6 +163,7 @@ def z_phase_taps(z_factor: int, mode: str) -> tuple[tuple, tuple]:
     if mode == 'cubic': return tuple(map(tuple, np.stack([_keys(r - m) for m in (-1, 0, 1, 2)], 1))), (-1, 2)
     raise ValueError(f"no polyphase form for mode {mode!r}")
 
+# %% ../nbs/03_fourier.ipynb #3e87e4c9
 def _edge_pad_z(v: torch.Tensor, before: int, after: int) -> torch.Tensor:
     "Replicate the first / last z slice of (..., Z, Y, X) `before` / `after` times."
     return torch.cat([v[..., :1, :, :]] * before + [v] + [v[..., -1:, :, :]] * after, dim=-3)

@@ -22,6 +22,7 @@ def noise_floor(power: torch.Tensor, freq: torch.Tensor, band: tuple = (0.4, 0.5
     if not bool(sel.any()): sel = freq >= freq.max()
     return power[..., sel].median(-1).values
 
+# %% ../nbs/03a_isotropy.ipynb #bd1bc197
 def _signal_band(mask: torch.Tensor) -> torch.Tensor:
     "Keep only the first contiguous run of True in a 1D mask (the band before signal first drops into noise)."
     if not bool(mask.any()): return mask
@@ -91,14 +92,17 @@ def estimate_anisotropy(vol, z_factor: float | None = None, voxel_um=None, windo
     fit = _fit_axial_sigma(vol_zyx, float(z_factor), window, snr_min, k_min, False, sigmas)
     return dict(sigma_extra=fit['sigma_extra'], z_factor=float(z_factor), fit=fit)
 
+# %% ../nbs/03a_isotropy.ipynb #d1757bd6
 def estimated_extra_sigma(vol, z_factor: float) -> float | None:
     "The extra axial σ (HR voxels) that `estimate_anisotropy` finds in a stack with slices `z_factor` pixels apart; None if its spectra cannot tell."
     sigma = float(estimate_anisotropy(vol, z_factor=z_factor)['sigma_extra'])
     return sigma if math.isfinite(sigma) else None
 
+# %% ../nbs/03a_isotropy.ipynb #ff0c14f5
 class AxialBlurUnknown(ValueError):
     "The axial blur of a stack was needed, not given, and its spectra cannot tell it (pass axial_sigma)."
 
+# %% ../nbs/03a_isotropy.ipynb #0d1a907e
 def resolve_extra_sigma(axial_sigma: float | None, vol, z_factor: float) -> float:
     """The extra axial σ to use for a stack: `axial_sigma` if given (checked), else `estimated_extra_sigma`; a clear
     `AxialBlurUnknown` (a ValueError) if neither is available (every tool that needs the forward model goes through here)."""
@@ -193,6 +197,7 @@ def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
     z too blurred, or no band). Like every spectral measure it counts any z detail, artefacts included."""
     return _sigma_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
 
+# %% ../nbs/03a_isotropy.ipynb #b362b791
 def _sigma_of(lr) -> float:
     "The signed residual axial σ of an `_isotropy_log_ratio` result (see `axial_blur_excess`)."
     if lr is None or int(lr[2].sum()) < 3: return float('nan')
@@ -208,6 +213,7 @@ def isotropy_measures(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
     lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
     return _index_of(lr), _sigma_of(lr)
 
+# %% ../nbs/03a_isotropy.ipynb #9084b4df
 def blur_difference(sigma_a: float, sigma_b: float) -> float:
     """How much more axial blur `sigma_a` holds than `sigma_b` (signed σ of `axial_blur_excess`, voxels), in quadrature
     as Gaussian blurs add: sign(Δ)·√|Δ| with Δ = sign(a)·a² - sign(b)·b². NaN if either is NaN."""
@@ -239,6 +245,7 @@ def frc_curve(img_a, img_b, n_bins: int | None = None, shift=(0., 0.), wedge: st
     frc = torch.where(den > 0, num/den.clamp(min=1e-300), torch.zeros_like(num))
     return (torch.arange(n_bins, dtype=torch.float64) + 0.5) * 0.5/n_bins, frc
 
+# %% ../nbs/03a_isotropy.ipynb #a1bb2ba9
 def checkerboard_frc(planes, n_bins: int | None = None, wedge: str | None = None):
     """One-image FRC of a stack of 2D images (..., H, W) (optionally in a `wedge`): the two diagonal pixel sub-lattices (even,even)/(odd,odd)
     and (even,odd)/(odd,even) are independent noise realisations of the same signal, half a sub-pixel apart
@@ -251,6 +258,7 @@ def checkerboard_frc(planes, n_bins: int | None = None, wedge: str | None = None
     f2, c2 = frc_curve(p[..., 0::2, 1::2], p[..., 1::2, 0::2], n_bins, (0.5, -0.5), wedge)
     return f1/2, 0.5*(c1 + c2)
 
+# %% ../nbs/03a_isotropy.ipynb #7732ed96
 def frc_resolution(freq, frc, threshold: float = 1/7) -> float:
     "First frequency where `frc` falls below `threshold` (linear interpolation); the last frequency if it never does."
     freq, frc = np.asarray(freq, float), np.asarray(frc, float)
@@ -261,6 +269,7 @@ def frc_resolution(freq, frc, threshold: float = 1/7) -> float:
     t = (frc[i-1] - threshold) / (frc[i-1] - frc[i])
     return float(freq[i-1] + t*(freq[i] - freq[i-1]))
 
+# %% ../nbs/03a_isotropy.ipynb #2e510ae8
 def plane_frc(vol, n_bins: int | None = None, threshold: float = 1/7) -> dict:
     """Checkerboard FRC of a raw (Z, Y, X) stack on an isotropic grid: ring FRC of the xy planes, and directional
     (±30° wedge) FRC along z and along the lateral axis in the same xz/yz planes. Noise must be independent per
