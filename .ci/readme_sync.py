@@ -19,6 +19,7 @@ def render(nb_path: Path) -> str:
         elif c['cell_type'] == 'code': parts.append('```python\n' + src + '\n```')
     text = '\n\n'.join(parts) + '\n'
     text = re.sub(r'\]\((\d\d[a-z]?_[\w-]+)\.ipynb\)', r'](nbs/\1.ipynb)', text)  # notebook links from the repo root
+    text = text.replace('](experiments/', '](nbs/experiments/')
     return text.replace('](images/', '](nbs/images/').replace('](data/', '](nbs/data/')
 
 if __name__ == '__main__':

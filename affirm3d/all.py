@@ -3,6 +3,7 @@ from .io import *
 from .psf import *
 from .simulate import *
 from .fourier import *
+from .isotropy import *
 from .models import *
 from .data import *
 from .learner import *

@@ -11,7 +11,8 @@ import torch.nn as nn
 
 from .io import PercentileNorm, Stack, validate_volume, validate_z_factor
 from .simulate import axial_blur, subsample_z
-from .fourier import upsample_z, resolve_extra_sigma, estimate_noise_std, UPSAMPLE_MODES
+from .fourier import upsample_z, UPSAMPLE_MODES
+from .isotropy import resolve_extra_sigma, estimate_noise_std
 from .models import AttentionResUNet, init_weights, pad_to_multiple
 from .data import BatchStream, make_loader, DataLoaders, torch_threads
 from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,

@@ -10,7 +10,8 @@ import torch
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
 from .io import validate_z_factor
-from .fourier import upsample_z, isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
+from .fourier import upsample_z
+from .isotropy import isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
 
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
