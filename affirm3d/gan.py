@@ -4,7 +4,7 @@
 
 # %% ../nbs/06f_gan.ipynb #25dbb889
 from __future__ import annotations
-from typing import Callable
+from typing import Callable, Literal
 
 import torch
 import torch.nn.functional as F
@@ -27,7 +27,7 @@ class GANCB(Callback):
     collective = True
     order = 45
     def __init__(self, disc: nn.Module, d_opt=None, real_fn: Callable | None = None, fake_fn: Callable | None = None,
-                 adv_weight: float = 1e-3, loss: str = 'ns', d_lr: float = 1e-4, warmup_steps: int = 0):
+                 adv_weight: float = 1e-3, loss: Literal['ns', 'hinge'] = 'ns', d_lr: float = 1e-4, warmup_steps: int = 0):
         if loss not in _GAN_LOSSES: raise ValueError(f"loss must be one of {list(_GAN_LOSSES)}; got {loss!r}")
         if real_fn is None: raise ValueError("GANCB needs real_fn(learn) -> real samples for the discriminator")
         self.disc, self.real_fn, self.fake_fn = disc, real_fn, fake_fn or (lambda learn: learn.preds)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import csv, sys, time
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from .io import atomic_write
@@ -31,7 +32,7 @@ class ProgressCB(Callback):
     "Progress bar (fastprogress) in a notebook/terminal; else a text line every `every` steps. `mode`: auto|bar|text|none."
     order = 65
     main_process_only = True
-    def __init__(self, every: int | None = None, mode: str = 'auto', file=None):
+    def __init__(self, every: int | None = None, mode: Literal['auto', 'bar', 'text', 'none'] = 'auto', file=None):
         if mode not in ('auto', 'bar', 'text', 'none'): raise ValueError(f"mode must be auto, bar, text or none; got {mode!r}")
         self.every, self.mode, self.file = every, mode, file
     def _print(self, *a):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import math, time
 from functools import partial
-from typing import Callable
+from typing import Callable, Literal
 
 from .learner import Callback
 
@@ -33,7 +33,7 @@ class LRScheduleCB(Callback):
     "Set every optimiser's lr to `base_lr × sched(pct)` before each training step; `sched`: 'onecycle', 'cosine' or a function."
     collective = True
     order = 10
-    def __init__(self, sched: str | Callable = 'onecycle', **kw):
+    def __init__(self, sched: Literal['onecycle', 'cosine'] | Callable = 'onecycle', **kw):
         if isinstance(sched, str):
             if sched not in _SCHEDS: raise ValueError(f"unknown schedule {sched!r}; use one of {list(_SCHEDS)} or a function of pct")
             sched = _SCHEDS[sched]
@@ -80,7 +80,7 @@ class TimeBudgetCB(Callback):
 class EarlyStoppingCB(Callback):
     "Stop when `monitor` (a key of `learn.epoch_logs`) has not improved for `patience` validations; optionally restore the best weights."
     order = 95          # after CheckpointCB: the final checkpoint keeps the last weights, to train on from
-    def __init__(self, monitor: str = 'valid_loss', mode: str = 'min', patience: int = 3, min_delta: float = 0.,
+    def __init__(self, monitor: str = 'valid_loss', mode: Literal['min', 'max'] = 'min', patience: int = 3, min_delta: float = 0.,
                  restore_best: bool = True):
         if mode not in ('min', 'max'): raise ValueError(f"mode must be 'min' or 'max'; got {mode!r}")
         self.monitor, self.mode, self.patience, self.min_delta, self.restore_best = monitor, mode, patience, min_delta, restore_best
