@@ -29,8 +29,8 @@ __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS',
            'SIM_SHAPE', 'GOLGI_ISO_LATERAL_SIGMA', 'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES',
            'BAR_MINUTES', 'BASELINES', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case', 'default_cases',
            'data_dir_cases', 'BenchMethod', 'register_method', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides',
-           'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'bench_cmd', 'scored_run',
-           'bar_verdict']
+           'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'results_provenance',
+           'results_json', 'bench_cmd', 'scored_run', 'bar_verdict']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -371,10 +371,9 @@ def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out
     return rows
 
 def _write_tables(rows: list[dict], settings: dict, out_dir: Path):
-    "bench.md (the table) and bench.json (settings + rows), atomically."
+    "bench.md (the table) and bench.json (rows under one provenance header with the settings), atomically."
     with atomic_write(out_dir / 'bench.md', overwrite=True) as tmp: tmp.write_text(bench_table(rows) + '\n')
-    with atomic_write(out_dir / 'bench.json', overwrite=True) as tmp:
-        tmp.write_text(json.dumps(dict(settings=settings, rows=rows), indent=1, default=str))
+    with atomic_write(out_dir / 'bench.json', overwrite=True) as tmp: tmp.write_text(results_json(dict(rows=rows), **settings))
 
 def _time_linear(case: BenchCase, repeats: int = 5) -> float:
     "Seconds of linear z-interpolation of the case (the fastest of `repeats`: the least disturbed by other load)."
@@ -399,6 +398,20 @@ def bench_table(rows: list[dict]) -> str:
         table = table.replace(a, b, 1)
     return table
 
+# %% ../nbs/08b_bench.ipynb #fae76a94
+def results_provenance(**settings) -> dict:
+    "A results file's header: the commit (short hash of HEAD, None outside git), UTC date and machine that made it, and `settings`."
+    import datetime, os, platform, subprocess
+    try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError): commit = None
+    gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'no GPU'
+    return dict(commit=commit, date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+                machine=f"{os.cpu_count()}-core {platform.machine()} CPU, {gpu}", settings=settings)
+
+def results_json(data: dict, **settings) -> str:
+    "`data` (rows, ...) under one `provenance` header (`results_provenance(**settings)`), as indented JSON."
+    return json.dumps(dict(provenance=results_provenance(**settings), **data), indent=1, default=str)
+
 # %% ../nbs/08b_bench.ipynb #c88e327d
 def bench_cmd(out: Param("folder for the xz figures per case and the table (bench.md, bench.json); omit to print only", str) = None,
               quick: Param("tiny volumes and a few training steps: a smoke test (< 3 min on 2 CPU cores)", bool) = False,
@@ -422,7 +435,7 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
     if out is not None: print(f"\nfigures and tables in {out}/")
     return rows
 
-# %% ../nbs/08b_bench.ipynb #2efa1270
+# %% ../nbs/08b_bench.ipynb #96cd764c
 BAR_CASES = ['microtubules_f4', 'mitochondria_f4', 'beads_f2', 'golgi_f3']     # the issue's four cases
 BAR_MINUTES = 2.0                    # CPU-minutes of training per learned method and case
 BASELINES = ('linear', 'cubic', 'RL', 'CARE')
