@@ -398,7 +398,7 @@ def bench_table(rows: list[dict]) -> str:
         table = table.replace(a, b, 1)
     return table
 
-# %% ../nbs/08b_bench.ipynb #fae76a94
+# %% ../nbs/08b_bench.ipynb #00c0e198
 def results_provenance(**settings) -> dict:
     "A results file's header: the commit (short hash of HEAD, None outside git), UTC date and machine that made it, and `settings`."
     import datetime, os, platform, subprocess
