@@ -158,7 +158,7 @@ def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
         else: out.append(case)
     return out
 
-# %% ../nbs/08b_bench.ipynb #435195ce
+# %% ../nbs/08b_bench.ipynb #f4b9a837
 @dataclass(frozen=True)
 class BenchMethod:
     "A benchmark method: `run(case, **settings) -> (volume (f·Z, Y, X), info)`, what it is, and what it needs."
@@ -177,6 +177,7 @@ def register_method(name: str, description: str, learned: bool = False, needs_si
         return fn
     return deco
 
+# %% ../nbs/08b_bench.ipynb #9dfab207
 class NotApplicable(Exception):
     "A method that does not apply to a case (e.g. no shipped model for its z factor): a row with a note, not a failure."
 RL_ITER = 20
@@ -194,6 +195,7 @@ def _sigma(case: BenchCase) -> float:
         case.axial_sigma, case.sigma_note = est, f'σ {how} {est:.2f} px'
     return case.axial_sigma
 
+# %% ../nbs/08b_bench.ipynb #d74faa35
 def _check_patch(patch_zyx) -> tuple:
     "A training patch (z, y, x) of low-res voxels as a tuple of three positive ints, or a ValueError that says so."
     try: ok = len(patch_zyx) == 3 and all(int(p) == p and p > 0 for p in patch_zyx)
@@ -214,6 +216,7 @@ def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
     elif hr_min < 24: kw.update(disc_patch=hr_min, disc_layers=1 if hr_min < 12 else 2)
     return kw
 
+# %% ../nbs/08b_bench.ipynb #77e3ed30
 @register_method('linear', 'linear z-interpolation (`affirm3d.metrics.interpolate_z`)')
 def _linear(case: BenchCase, **_): return interpolate_z(case.lr, case.z_factor, 'linear'), {}
 
@@ -259,6 +262,7 @@ def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, pa
     return out.volume, dict(train_steps=sum(r.get('split') == 'train' for r in res.history),
                             init=f'pretrained {name}' if name else 'scratch')
 
+# %% ../nbs/08b_bench.ipynb #a0631cd2
 def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
                device=None, quick: bool = False, patch_zyx=None, train_kw: dict | None = None) -> tuple[np.ndarray, dict]:
     """Run one benchmark method (a name in `METHODS`) on one case -> (restored volume (f·Z, Y, X) float32, info dict);
