@@ -63,7 +63,7 @@ class BenchCase:
         return (f"BenchCase({self.name!r}, {self.kind}, lr {self.lr.shape}, f={self.z_factor}, "
                 f"reference {'yes' if self.gt is not None else 'no'}, σ={'estimated' if self.axial_sigma is None else round(self.axial_sigma, 2)})")
 
-# %% ../nbs/08b_bench.ipynb #698f43fa
+# %% ../nbs/08b_bench.ipynb #c07b6589
 STRUCTURES = ('microtubules', 'mitochondria', 'beads')
 Z_FACTORS = (2, 4, 6)
 LATERAL_SIGMA, AXIAL_RATIO, PHOTONS, READ_NOISE, PIXEL_UM = 1.2, 3.0, 200., 2., 0.1
@@ -85,6 +85,7 @@ def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0
     return BenchCase(f'{structure}_f{z_factor}', s['lr'], z_factor, s['gt'], p.extra_sigma,
                      (z_factor * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated')
 
+# %% ../nbs/08b_bench.ipynb #d601b879
 GOLGI_ISO_LATERAL_SIGMA = 0.8      # lateral blur (px) at which the Golgi original's residual axial σ crosses ~0 (experiments/golgi_isotropy_target)
 
 def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: int = 0, lateral_sigma: float = 0.) -> BenchCase:
@@ -107,12 +108,14 @@ def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: in
     return BenchCase(f'golgi_f{z_factor}{suffix}', lr, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
                      note='NEUBIAS training resources, CC BY 4.0')
 
+# %% ../nbs/08b_bench.ipynb #9bb04076
 def real_case(name: str, vol: np.ndarray, voxel_um, size: int | None = None) -> BenchCase | None:
     "A real anisotropic stack without reference; z factor = round(z step / pixel); None if it is near-isotropic (f < 2)."
     f = z_factor_of(voxel_um)
     if f < 2: return None
     return BenchCase(name, _crop_lateral(vol, size), f, None, None, tuple(voxel_um), 'real')
 
+# %% ../nbs/08b_bench.ipynb #b6ce79e5
 def _names(wanted) -> list[str] | None:
     "A comma-separated string or a sequence of names as a list (None stays None)."
     if wanted is None or not isinstance(wanted, str): return None if wanted is None else list(wanted)
@@ -144,6 +147,7 @@ def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None,
         cases += [c for c in data_dir_cases(data_dir, size=size or 128) if keep(c.name)]
     return cases
 
+# %% ../nbs/08b_bench.ipynb #48c2bf58
 def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
     "Real anisotropic stacks (*.tif, *.tiff with a voxel size, z step >= 1.5 pixels) in `data_dir`, lateral crop to `size`."
     d = Path(data_dir)
@@ -297,7 +301,7 @@ def reference_row(case: BenchCase) -> dict:
     frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'
     return dict(case=case.name, method='reference', note=frc)
 
-# %% ../nbs/08b_bench.ipynb #ffa474c1
+# %% ../nbs/08b_bench.ipynb #4d1359a9
 COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'axial_sigma', 'bg_fp', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
@@ -314,6 +318,7 @@ def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path
     try: return save_figure(fig, out_dir / f'{case.name}_xz.png', overwrite=overwrite)
     finally: plt.close(fig)
 
+# %% ../nbs/08b_bench.ipynb #8612bfef
 def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | None = 1.0, steps: int | None = None,
               seed: int = 0, out_dir=None, data_dir=None, threads: int | None = 1, device=None,
               overwrite: bool = False, verbose: bool = True, patch_zyx=None, shape=None) -> list[dict]:
@@ -348,6 +353,7 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
             if out_dir is not None: _write_tables(rows, settings, out_dir)   # after every case: a late stop keeps them
     return rows
 
+# %% ../nbs/08b_bench.ipynb #cc2ecca9
 def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose,
               patch_zyx=None) -> list[dict]:
     "Rows of one case: every method (a failure becomes a row with its error, the run goes on), then the reference."
@@ -374,6 +380,7 @@ def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out
     if out_dir is not None: _figure(case, vols, out_dir, overwrite)
     return rows
 
+# %% ../nbs/08b_bench.ipynb #c7b2cb86
 def _write_tables(rows: list[dict], settings: dict, out_dir: Path):
     "bench.md (the table) and bench.json (rows under one provenance header with the settings), atomically."
     with atomic_write(out_dir / 'bench.md', overwrite=True) as tmp: tmp.write_text(bench_table(rows) + '\n')
@@ -386,6 +393,7 @@ def _time_linear(case: BenchCase, repeats: int = 5) -> float:
         t0 = time.perf_counter(); interpolate_z(case.lr, case.z_factor, 'linear'); times.append(time.perf_counter() - t0)
     return min(times)
 
+# %% ../nbs/08b_bench.ipynb #dad3f067
 def _fmt_num(v: float) -> str:
     "3 significant digits, no exponent for the sizes a benchmark meets (0.00123, 1.23, 123, 12345)."
     if v == 0 or not math.isfinite(v): return str(v)
