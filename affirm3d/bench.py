@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, math, time, warnings
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from functools import partial
 from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_volume, z_factor_of
 from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise, gaussian_blur
-from .fourier import estimated_extra_sigma
+from .fourier import estimated_extra_sigma, blur_difference
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
                               evaluate, volume_isotropy_measures)
 from .data import torch_threads
@@ -25,10 +26,11 @@ from .training import pretrained_for, default_patch
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
-           'SIM_SHAPE', 'SMALL_SHAPE', 'GOLGI_ISO_LATERAL_SIGMA', 'METHODS', 'RL_ITER', 'PATCH_RULES', 'COLUMNS',
-           'QUICK_STEPS', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case', 'default_cases', 'data_dir_cases',
-           'NotApplicable', 'fallback_sigma', 'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row',
-           'run_bench', 'bench_table', 'bench_cmd']
+           'SIM_SHAPE', 'GOLGI_ISO_LATERAL_SIGMA', 'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES',
+           'BAR_MINUTES', 'BASELINES', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case', 'default_cases',
+           'data_dir_cases', 'BenchMethod', 'register_method', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides',
+           'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'results_provenance',
+           'results_json', 'bench_cmd', 'scored_run', 'bar_verdict']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -61,7 +63,7 @@ class BenchCase:
         return (f"BenchCase({self.name!r}, {self.kind}, lr {self.lr.shape}, f={self.z_factor}, "
                 f"reference {'yes' if self.gt is not None else 'no'}, σ={'estimated' if self.axial_sigma is None else round(self.axial_sigma, 2)})")
 
-# %% ../nbs/08b_bench.ipynb #698f43fa
+# %% ../nbs/08b_bench.ipynb #c07b6589
 STRUCTURES = ('microtubules', 'mitochondria', 'beads')
 Z_FACTORS = (2, 4, 6)
 LATERAL_SIGMA, AXIAL_RATIO, PHOTONS, READ_NOISE, PIXEL_UM = 1.2, 3.0, 200., 2., 0.1
@@ -74,7 +76,6 @@ def _crop_lateral(vol: np.ndarray, size: int | None) -> np.ndarray:
     return np.ascontiguousarray(vol[:, y0:y0 + size, x0:x0 + size])
 
 SIM_SHAPE = (96, 128, 128)          # simulated cases (Z, Y, X) on the isotropic grid
-SMALL_SHAPE = (48, 64, 64)          # the box before 2026-12-05, pinned by the experiments measured on it
 
 def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0) -> BenchCase:
     "A simulated stack (axial σ 3× lateral, 200 photons) with its isotropic ground truth."
@@ -84,7 +85,8 @@ def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0
     return BenchCase(f'{structure}_f{z_factor}', s['lr'], z_factor, s['gt'], p.extra_sigma,
                      (z_factor * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated')
 
-GOLGI_ISO_LATERAL_SIGMA = 0.8      # lateral blur (px) at which the Golgi original's residual axial σ crosses ~0 (11_experiments)
+# %% ../nbs/08b_bench.ipynb #d601b879
+GOLGI_ISO_LATERAL_SIGMA = 0.8      # lateral blur (px) at which the Golgi original's residual axial σ crosses ~0 (experiments/golgi_isotropy_target)
 
 def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: int = 0, lateral_sigma: float = 0.) -> BenchCase:
     """The shipped near-isotropic Golgi stack, degraded along z by the simulator's forward model; the original is the
@@ -106,12 +108,14 @@ def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: in
     return BenchCase(f'golgi_f{z_factor}{suffix}', lr, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
                      note='NEUBIAS training resources, CC BY 4.0')
 
+# %% ../nbs/08b_bench.ipynb #9bb04076
 def real_case(name: str, vol: np.ndarray, voxel_um, size: int | None = None) -> BenchCase | None:
     "A real anisotropic stack without reference; z factor = round(z step / pixel); None if it is near-isotropic (f < 2)."
     f = z_factor_of(voxel_um)
     if f < 2: return None
     return BenchCase(name, _crop_lateral(vol, size), f, None, None, tuple(voxel_um), 'real')
 
+# %% ../nbs/08b_bench.ipynb #b6ce79e5
 def _names(wanted) -> list[str] | None:
     "A comma-separated string or a sequence of names as a list (None stays None)."
     if wanted is None or not isinstance(wanted, str): return None if wanted is None else list(wanted)
@@ -143,6 +147,7 @@ def default_cases(quick: bool = False, data_dir=None, seed: int = 0, names=None,
         cases += [c for c in data_dir_cases(data_dir, size=size or 128) if keep(c.name)]
     return cases
 
+# %% ../nbs/08b_bench.ipynb #48c2bf58
 def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
     "Real anisotropic stacks (*.tif, *.tiff with a voxel size, z step >= 1.5 pixels) in `data_dir`, lateral crop to `size`."
     d = Path(data_dir)
@@ -157,9 +162,26 @@ def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
         else: out.append(case)
     return out
 
-# %% ../nbs/08b_bench.ipynb #435195ce
-METHODS = ('linear', 'cubic', 'RL', 'CARE', 'pretrained', 'affirm3d')
+# %% ../nbs/08b_bench.ipynb #f4b9a837
+@dataclass(frozen=True)
+class BenchMethod:
+    "A benchmark method: `run(case, **settings) -> (volume (f·Z, Y, X), info)`, what it is, and what it needs."
+    name: str
+    run: Callable
+    description: str
+    learned: bool = False          # trains on the case's input: gets the budget (steps / minutes)
+    needs_sigma: bool = False      # uses the case's extra axial σ (known, or estimated: noted in the row)
 
+METHODS: dict[str, BenchMethod] = {}
+
+def register_method(name: str, description: str, learned: bool = False, needs_sigma: bool = False) -> Callable:
+    "Decorator: add a function `(case, **settings) -> (volume, info)` to `METHODS` under `name`."
+    def deco(fn: Callable) -> Callable:
+        METHODS[name] = BenchMethod(name, fn, description, learned, needs_sigma)
+        return fn
+    return deco
+
+# %% ../nbs/08b_bench.ipynb #9dfab207
 class NotApplicable(Exception):
     "A method that does not apply to a case (e.g. no shipped model for its z factor): a row with a note, not a failure."
 RL_ITER = 20
@@ -177,61 +199,82 @@ def _sigma(case: BenchCase) -> float:
         case.axial_sigma, case.sigma_note = est, f'σ {how} {est:.2f} px'
     return case.axial_sigma
 
+# %% ../nbs/08b_bench.ipynb #d74faa35
+def _check_patch(patch_zyx) -> tuple:
+    "A training patch (z, y, x) of low-res voxels as a tuple of three positive ints, or a ValueError that says so."
+    try: ok = len(patch_zyx) == 3 and all(int(p) == p and p > 0 for p in patch_zyx)
+    except TypeError: ok = False
+    if not ok: raise ValueError(f"patch_zyx must be three positive ints (z, y, x) of low-res voxels, got {patch_zyx!r}")
+    return tuple(int(p) for p in patch_zyx)
 
-
-PATCH_RULES = ('cube', 'legacy')
-
-def _check_patch_rule(patch_rule: str):
-    if patch_rule not in PATCH_RULES: raise ValueError(f"patch_rule must be one of {PATCH_RULES}, got {patch_rule!r}")
-
-def affirm3d_overrides(case: BenchCase, patch_rule: str = 'cube') -> dict:
-    """Training settings that fit the case's stack: the library's default patch (`patch_rule='cube'`: an output cube of
-    at most 32 voxels cut to the stack, `affirm3d.training.default_patch`), written out, or the rule before 2026-12-05
-    (`'legacy'`: low-res (≤ 8, ≤ 32, ≤ 32), for re-running the experiments made with it); a discriminator that fits the
-    output patch (or none)."""
-    _check_patch_rule(patch_rule)
-    z, y, x = case.lr.shape
-    pz, py, px = default_patch(case.z_factor, case.lr.shape) if patch_rule == 'cube' else (min(8, z), min(32, y), min(32, x))
+def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
+    """Training settings that fit the case's stack: the training patch — by default the library's (an output cube of at
+    most 32 voxels cut to the stack, `affirm3d.training.default_patch`), written out; `patch_zyx`: a low-res (z, y, x)
+    patch, or a function of the case that gives one (how an experiment re-runs a setting of its time) — and a
+    discriminator that fits the output patch (or none)."""
+    if callable(patch_zyx): patch_zyx = patch_zyx(case)
+    pz, py, px = default_patch(case.z_factor, case.lr.shape) if patch_zyx is None else _check_patch(patch_zyx)
     hr_min = min(case.z_factor * pz, py, px)
     kw = dict(patch_zyx=(pz, py, px))
     if hr_min < 6: kw.update(generator_losses=('fourier', 'consistency'))       # too small for any critic
     elif hr_min < 24: kw.update(disc_patch=hr_min, disc_layers=1 if hr_min < 12 else 2)
     return kw
 
-def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
-               device=None, quick: bool = False, patch_rule: str = 'cube', train_kw: dict | None = None) -> tuple[np.ndarray, dict]:
-    """Run one benchmark method on one case -> (restored volume (f·Z, Y, X) float32, info dict); `patch_rule`: see
-    `affirm3d_overrides`; `train_kw`: more `TrainConfig` fields for affirm3d's fine-tuning (e.g. `w_fourier=0.01`)."""
+# %% ../nbs/08b_bench.ipynb #77e3ed30
+@register_method('linear', 'linear z-interpolation (`affirm3d.metrics.interpolate_z`)')
+def _linear(case: BenchCase, **_): return interpolate_z(case.lr, case.z_factor, 'linear'), {}
+
+@register_method('cubic', 'cubic z-interpolation (`affirm3d.metrics.interpolate_z`)')
+def _cubic(case: BenchCase, **_): return interpolate_z(case.lr, case.z_factor, 'cubic'), {}
+
+@register_method('RL', f'Richardson–Lucy along z on the interpolated stack ({RL_ITER} iterations)', needs_sigma=True)
+def _richardson_lucy(case: BenchCase, **_):
+    return richardson_lucy_z(case.lr, case.z_factor, _sigma(case), n_iter=RL_ITER), dict(rl_iter=RL_ITER)
+
+@register_method('CARE', "the CARE-style 2D network of `affirm3d.care`, trained on the stack's lateral slices",
+                 learned=True, needs_sigma=True)
+def _care(case: BenchCase, steps=None, minutes=None, seed=0, device=None, quick=False, **_):
+    model = train_care(case.lr, case.z_factor, _sigma(case), steps=steps, minutes=minutes, seed=seed, device=device,
+                       patch=32 if quick else 64, base_channels=8 if quick else 16)
+    return care_restore(model, case.lr), dict(train_steps=len(model.history))
+
+@register_method('pretrained', "the generator shipped for the case's z factor, as it is (no training on the stack)")
+def _pretrained(case: BenchCase, device=None, **_):
+    from affirm3d.predict import restore
+    f = case.z_factor
+    model, name = pretrained_for(f)
+    if model is None: raise NotApplicable(f"no shipped model for z factor {f}")
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        out = restore(case.lr, model, z_factor=f, progress=False, with_consistency=False, device=device)
+    return out.volume, dict(init=f'{name}, no training')
+
+@register_method('affirm3d', 'self-supervised fine-tuning on the stack from the shipped generator (else from scratch), then restore',
+                 learned=True, needs_sigma=True)
+def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, patch_zyx=None, train_kw=None, **_):
+    from affirm3d.training import self_supervised
+    from affirm3d.predict import restore
     f, lr = case.z_factor, case.lr
-    if method in ('linear', 'cubic'): return interpolate_z(lr, f, method), {}
-    if method == 'RL':
-        return richardson_lucy_z(lr, f, _sigma(case), n_iter=RL_ITER), dict(rl_iter=RL_ITER)
-    if method == 'CARE':
-        model = train_care(lr, f, _sigma(case), steps=steps, minutes=minutes, seed=seed, device=device,
-                           patch=32 if quick else 64, base_channels=8 if quick else 16)
-        return care_restore(model, lr), dict(train_steps=len(model.history))
-    if method == 'pretrained':                          # the shipped generator as it is, no training on the stack
-        from affirm3d.predict import restore
-        model, name = pretrained_for(f)
-        if model is None: raise NotApplicable(f"no shipped model for z factor {f}")
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            out = restore(lr, model, z_factor=f, progress=False, with_consistency=False, device=device)
-        return out.volume, dict(init=f'{name}, no training')
-    if method == 'affirm3d':
-        from affirm3d.training import self_supervised
-        from affirm3d.predict import restore
-        init, name = pretrained_for(f)
-        kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_rule))
-        kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
-        kw.update(train_kw or {})
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            res = self_supervised(lr, init=init, out=None, steps=steps, minutes=minutes, progress=False, device=device, **kw)
-            out = restore(lr, res.model, z_factor=f, progress=False, with_consistency=False, device=device)
-        return out.volume, dict(train_steps=sum(r.get('split') == 'train' for r in res.history),
-                                init=f'pretrained {name}' if name else 'scratch')
-    raise ValueError(f"unknown method {method!r}; choose from {METHODS}")
+    init, name = pretrained_for(f)
+    kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_zyx))
+    kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
+    kw.update(train_kw or {})
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        res = self_supervised(lr, init=init, out=None, steps=steps, minutes=minutes, progress=False, device=device, **kw)
+        out = restore(lr, res.model, z_factor=f, progress=False, with_consistency=False, device=device)
+    return out.volume, dict(train_steps=sum(r.get('split') == 'train' for r in res.history),
+                            init=f'pretrained {name}' if name else 'scratch')
+
+# %% ../nbs/08b_bench.ipynb #a0631cd2
+def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
+               device=None, quick: bool = False, patch_zyx=None, train_kw: dict | None = None) -> tuple[np.ndarray, dict]:
+    """Run one benchmark method (a name in `METHODS`) on one case -> (restored volume (f·Z, Y, X) float32, info dict);
+    `patch_zyx`: see `affirm3d_overrides`; `train_kw`: more `TrainConfig` fields for affirm3d's fine-tuning (e.g.
+    `w_fourier=0.01`)."""
+    if method not in METHODS: raise ValueError(f"unknown method {method!r}; choose from {tuple(METHODS)}")
+    return METHODS[method].run(case, steps=steps, minutes=minutes, seed=seed, device=device, quick=quick,
+                               patch_zyx=patch_zyx, train_kw=train_kw)
 
 # %% ../nbs/08b_bench.ipynb #fe1941ac
 def score(pred, case: BenchCase) -> dict:
@@ -258,7 +301,7 @@ def reference_row(case: BenchCase) -> dict:
     frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'
     return dict(case=case.name, method='reference', note=frc)
 
-# %% ../nbs/08b_bench.ipynb #ffa474c1
+# %% ../nbs/08b_bench.ipynb #4d1359a9
 COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'axial_sigma', 'bg_fp', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
@@ -275,24 +318,26 @@ def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path
     try: return save_figure(fig, out_dir / f'{case.name}_xz.png', overwrite=overwrite)
     finally: plt.close(fig)
 
+# %% ../nbs/08b_bench.ipynb #8612bfef
 def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | None = 1.0, steps: int | None = None,
               seed: int = 0, out_dir=None, data_dir=None, threads: int | None = 1, device=None,
-              overwrite: bool = False, verbose: bool = True, patch_rule: str = 'cube') -> list[dict]:
+              overwrite: bool = False, verbose: bool = True, patch_zyx=None, shape=None) -> list[dict]:
     """Run `methods` (default all of METHODS) on `cases` (BenchCase list, or None for `default_cases(quick, data_dir)`,
     or names/substrings to keep; cases outside the default set by full name, see `default_cases`) -> one row dict per
     (case, method) plus a 'reference' row per case.
     Learned methods get `steps` and/or `minutes` each per case (quick: QUICK_STEPS steps unless given). `threads`:
     torch CPU threads during the run (default 1: on a busy 2-core CPU, 2 threads trained 17× slower; None: leave as is).
-    `out_dir`: write one xz figure per case and the table (bench.md, bench.json). `patch_rule`: see `affirm3d_overrides`."""
+    `out_dir`: write one xz figure per case and the table (bench.md, bench.json). `patch_zyx`: affirm3d's training patch,
+    see `affirm3d_overrides`; `shape`: the simulated cases' box when `cases` are names (default SIM_SHAPE)."""
     methods = _names(methods) or list(METHODS)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {bad}; choose from {', '.join(METHODS)}")
-    _check_patch_rule(patch_rule)
+    if patch_zyx is not None and not callable(patch_zyx): patch_zyx = _check_patch(patch_zyx)   # before any training
     if quick and steps is None: steps, minutes = QUICK_STEPS, None
     if steps is None and minutes is None: raise ValueError("give a training budget: minutes=... or steps=...")
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):
         names = _names(cases)
-        cases = default_cases(quick, data_dir, seed, names=names)
+        cases = default_cases(quick, data_dir, seed, names=names, shape=shape)
         if not cases: raise ValueError(f"no case matches {names!r}; names look like microtubules_f4, golgi_f3, nuclear_envelope (golgi_f3_iso: full name only)")
     out_dir = None if out_dir is None else Path(out_dir)
     if out_dir is not None and not overwrite:
@@ -300,21 +345,22 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
             if p.exists(): raise FileExistsError(f"{str(p)!r} exists; pass overwrite=True (CLI --overwrite) or another folder")
     rows = []
     settings = dict(quick=quick, minutes=minutes, steps=steps, seed=seed, threads=threads, methods=methods,
-                    cases=[c.name for c in cases], patch_rule=patch_rule)
+                    cases=[c.name for c in cases], patch_zyx=getattr(patch_zyx, '__name__', patch_zyx))
     with torch_threads(threads):
         for case in cases:
-            case_rows = _run_case(case, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose, patch_rule)
+            case_rows = _run_case(case, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose, patch_zyx)
             rows += case_rows
             if out_dir is not None: _write_tables(rows, settings, out_dir)   # after every case: a late stop keeps them
     return rows
 
+# %% ../nbs/08b_bench.ipynb #cc2ecca9
 def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out_dir, overwrite, verbose,
-              patch_rule: str = 'cube') -> list[dict]:
+              patch_zyx=None) -> list[dict]:
     "Rows of one case: every method (a failure becomes a row with its error, the run goes on), then the reference."
     vols, rows, t_linear = {}, [], _time_linear(case)
     for m in methods:
         t0 = time.perf_counter()
-        try: vol, info = run_method(m, case, steps, minutes, seed, device, quick, patch_rule)
+        try: vol, info = run_method(m, case, steps, minutes, seed, device, quick, patch_zyx)
         except NotApplicable as e:
             rows.append(dict(case=case.name, method=m, note=str(e))); continue
         except Exception as e:
@@ -325,7 +371,7 @@ def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out
         vols[m] = vol
         row = dict(case=case.name, method=m, **score(vol, case), seconds=sec, x_linear=sec / max(t_linear, 1e-9), **info)
         notes = [f"{k} {row[k]}" for k in ('train_steps', 'init') if k in row]
-        if m in ('RL', 'CARE', 'affirm3d') and case.sigma_note: notes.append(case.sigma_note)
+        if METHODS[m].needs_sigma and case.sigma_note: notes.append(case.sigma_note)
         if notes: row['note'] = ', '.join(notes).replace('train_steps', 'steps')
         rows.append(row)
         if verbose: print(f"[{case.name}] {m}: {sec:.1f} s" + (f", PSNR {row['psnr']:.2f} dB" if 'psnr' in row else '')
@@ -334,11 +380,11 @@ def _run_case(case: BenchCase, methods, steps, minutes, seed, device, quick, out
     if out_dir is not None: _figure(case, vols, out_dir, overwrite)
     return rows
 
+# %% ../nbs/08b_bench.ipynb #c7b2cb86
 def _write_tables(rows: list[dict], settings: dict, out_dir: Path):
-    "bench.md (the table) and bench.json (settings + rows), atomically."
+    "bench.md (the table) and bench.json (rows under one provenance header with the settings), atomically."
     with atomic_write(out_dir / 'bench.md', overwrite=True) as tmp: tmp.write_text(bench_table(rows) + '\n')
-    with atomic_write(out_dir / 'bench.json', overwrite=True) as tmp:
-        tmp.write_text(json.dumps(dict(settings=settings, rows=rows), indent=1, default=str))
+    with atomic_write(out_dir / 'bench.json', overwrite=True) as tmp: tmp.write_text(results_json(dict(rows=rows), **settings))
 
 def _time_linear(case: BenchCase, repeats: int = 5) -> float:
     "Seconds of linear z-interpolation of the case (the fastest of `repeats`: the least disturbed by other load)."
@@ -347,6 +393,7 @@ def _time_linear(case: BenchCase, repeats: int = 5) -> float:
         t0 = time.perf_counter(); interpolate_z(case.lr, case.z_factor, 'linear'); times.append(time.perf_counter() - t0)
     return min(times)
 
+# %% ../nbs/08b_bench.ipynb #dad3f067
 def _fmt_num(v: float) -> str:
     "3 significant digits, no exponent for the sizes a benchmark meets (0.00123, 1.23, 123, 12345)."
     if v == 0 or not math.isfinite(v): return str(v)
@@ -362,6 +409,20 @@ def bench_table(rows: list[dict]) -> str:
                  ('| seconds', '| s'), ('| x_linear', '| × linear'), ('| axial_sigma', '| σz excess (vox)')):
         table = table.replace(a, b, 1)
     return table
+
+# %% ../nbs/08b_bench.ipynb #00c0e198
+def results_provenance(**settings) -> dict:
+    "A results file's header: the commit (short hash of HEAD, None outside git), UTC date and machine that made it, and `settings`."
+    import datetime, os, platform, subprocess
+    try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10).stdout.strip() or None
+    except (OSError, subprocess.SubprocessError): commit = None
+    gpu = torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'no GPU'
+    return dict(commit=commit, date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+                machine=f"{os.cpu_count()}-core {platform.machine()} CPU, {gpu}", settings=settings)
+
+def results_json(data: dict, **settings) -> str:
+    "`data` (rows, ...) under one `provenance` header (`results_provenance(**settings)`), as indented JSON."
+    return json.dumps(dict(provenance=results_provenance(**settings), **data), indent=1, default=str)
 
 # %% ../nbs/08b_bench.ipynb #c88e327d
 def bench_cmd(out: Param("folder for the xz figures per case and the table (bench.md, bench.json); omit to print only", str) = None,
@@ -385,3 +446,38 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
     print(bench_table(rows))
     if out is not None: print(f"\nfigures and tables in {out}/")
     return rows
+
+# %% ../nbs/08b_bench.ipynb #96cd764c
+BAR_CASES = ['microtubules_f4', 'mitochondria_f4', 'beads_f2', 'golgi_f3']     # the issue's four cases
+BAR_MINUTES = 2.0                    # CPU-minutes of training per learned method and case
+BASELINES = ('linear', 'cubic', 'RL', 'CARE')
+
+def scored_run(method: str, case: BenchCase, seed: int = 0, **kw) -> dict:
+    """`run_method` on one case (warnings silenced), scored against its reference (`score`), with the training steps it
+    made (None for an untrained method); `kw`: run_method's budget, patch_zyx, train_kw."""
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        vol, info = run_method(method, case, seed=seed, **kw)
+    return dict(score(vol, case), train_steps=info.get('train_steps'))
+
+def _d_sigma(row: dict, ref: dict) -> float | None:
+    "Axial blur a row holds beyond the reference's (voxels, in quadrature; > 0: blurrier along z than the reference); None if not scored."
+    return blur_difference(row['axial_sigma'], ref['axial_sigma']) if 'axial_sigma' in row and 'axial_sigma' in ref else None
+
+def bar_verdict(rows: list[dict], method: str = 'affirm3d', cases=BAR_CASES) -> list[dict]:
+    """One row per case: the method against the best baseline on PSNR and xz/yz SSIM (margin, and the share of the best
+    baseline's remaining gap to 1 it closes), isotropy (index, σ) vs the reference, false positives."""
+    by = {(r['case'], r['method']): r for r in rows}
+    out = []
+    for c in cases:
+        base = [by[c, m] for m in BASELINES if 'psnr' in by.get((c, m), {})]
+        bp, bs = max(base, key=lambda r: r['psnr']), max(base, key=xzyz_ssim)
+        a, ref = by[c, method], by[c, 'reference']['isotropy']
+        out.append(dict(case=c, psnr=a['psnr'], best_psnr=f"{bp['method']} {bp['psnr']:.2f}", d_psnr=a['psnr'] - bp['psnr'],
+                        ssim_xzyz=xzyz_ssim(a), best_ssim=f"{bs['method']} {xzyz_ssim(bs):.3f}",
+                        d_ssim=xzyz_ssim(a) - xzyz_ssim(bs), ssim_gap_closed=(xzyz_ssim(a) - xzyz_ssim(bs)) / (1 - xzyz_ssim(bs)), isotropy=a['isotropy'], reference=ref,
+                        iso_err=a['isotropy'] / ref - 1, sigma=a.get('axial_sigma'), d_sigma=_d_sigma(a, by[c, 'reference']),
+                        bg_fp=a['bg_fp'], bg_fp_baselines=min(r['bg_fp'] for r in base),
+                        psnr_ok=a['psnr'] - bp['psnr'] >= 1.5, ssim_ok=xzyz_ssim(a) - xzyz_ssim(bs) >= 0.05,
+                        iso_ok=abs(a['isotropy'] / ref - 1) <= 0.15, steps=a.get('train_steps')))
+    return out
