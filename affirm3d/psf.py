@@ -7,14 +7,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Literal
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['FWHM_PER_SIGMA', 'IMMERSION', 'MAX_EXTRA_AXIAL_SIGMA', 'fwhm_to_sigma', 'sigma_to_fwhm', 'fwhm_um_to_sigma_vox',
-           'sigma_vox_to_fwhm_um', 'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma', 'total_axial_sigma',
-           'gaussian_kernel_1d', 'gaussian_psf', 'optics_sigma_vox', 'immersion_index', 'extra_axial_sigma_from_optics',
-           'BlurSource', 'AxialBlur', 'as_axial_blur', 'objective_blur', 'given_axial_blur']
+__all__ = ['FWHM_PER_SIGMA', 'Modality', 'IMMERSION', 'MAX_EXTRA_AXIAL_SIGMA', 'fwhm_to_sigma', 'sigma_to_fwhm',
+           'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um', 'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma',
+           'total_axial_sigma', 'gaussian_kernel_1d', 'gaussian_psf', 'optics_sigma_vox', 'immersion_index',
+           'extra_axial_sigma_from_optics', 'BlurSource', 'AxialBlur', 'as_axial_blur', 'objective_blur',
+           'given_axial_blur']
 
 # %% ../nbs/01_psf.ipynb #ccceb353
 FWHM_PER_SIGMA: float = 2.0 * math.sqrt(2.0 * math.log(2.0))  # ≈ 2.3548
@@ -132,8 +134,10 @@ def gaussian_psf(sigma_zyx, shape: tuple[int, int, int] | None = None, dtype=tor
     return (psf / psf.sum()).to(dtype=dtype, device=device)
 
 # %% ../nbs/01_psf.ipynb #bbf6271a
+Modality = Literal['widefield', 'confocal']      # the PSF model: widefield, or confocal with a nearly closed pinhole
+
 def optics_sigma_vox(na: float, wavelength_um: float, voxel_um, n_immersion: float = 1.518,
-                     modality: str = 'widefield') -> tuple[float, float, float]:
+                     modality: Modality = 'widefield') -> tuple[float, float, float]:
     "Gaussian PSF sigmas (z, y, x) in voxels for an objective (`modality` 'widefield' or 'confocal') on a `voxel_um` grid."
     fn = {'widefield': widefield_fwhm_um, 'confocal': confocal_fwhm_um}.get(modality)
     if fn is None: raise ValueError(f"modality must be 'widefield' or 'confocal', got {modality!r}")
@@ -153,7 +157,7 @@ def immersion_index(medium: str | float) -> float:
     return n
 
 def extra_axial_sigma_from_optics(na: float, wavelength_um: float, pixel_um: float, n_immersion: float = 1.518,
-                                  modality: str = 'widefield') -> float:
+                                  modality: Modality = 'widefield') -> float:
     """Extra axial σ, in voxels of `pixel_um` (the output grid's z step), of a perfect objective's Gaussian PSF model
     (`optics_sigma_vox`): sqrt(σ_axial² − σ_lateral²). A lower bound on a real microscope's (see the text)."""
     if not (math.isfinite(pixel_um) and pixel_um > 0): raise ValueError(f"pixel_um must be > 0 (µm), got {pixel_um!r}")

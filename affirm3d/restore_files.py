@@ -85,7 +85,8 @@ def _side_path(output: Path, tag: str) -> Path:
     return output.with_name(output.name.split('.')[0] + f'_{tag}.tif')
 
 def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: str | None = None, channel: int | None = None,
-                 z_factor: int | None = None, dtype: str | None = None, overwrite: bool = False, maps: bool = False,
+                 z_factor: int | None = None,
+                 dtype: Literal['float32', 'uint16', 'uint8'] | None = None, overwrite: bool = False, maps: bool = False,
                  **kwargs) -> Restored:
     "Read a TIFF stack (or take an already read `Stack`), `restore` it, write the result (and optionally its trust maps) with the voxel size."
     output = Path(output_path)
