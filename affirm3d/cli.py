@@ -147,7 +147,7 @@ def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     return gen
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
-                         overwrite, quiet, axes=None, channel=None, blur: dict | None = None) -> dict:
+                         overwrite, quiet, axes=None, channel=None, blur_opts: dict | None = None) -> dict:
     "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
     if whole_only:
         raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
@@ -158,7 +158,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
     gen = _load_model(model, z_factor or (z_factor_of(vox) if vox is not None else None), z_factor, device)
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
-    axial = _axial_blur(voxel_um=vox, z_factor=gen.z_factor, **blur) if blur else None      # for the optics check only
+    axial = _axial_blur(voxel_um=vox, z_factor=gen.z_factor, **blur_opts) if blur_opts else None      # for the optics check only
     info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
                axial_sigma=axial, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
@@ -190,15 +190,15 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
-    blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
-    blur_given = ['--' + k.replace('_', '-') for k, v in blur.items() if v is not None and v is not False]
+    blur_opts = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
+    blur_given = ['--' + k.replace('_', '-') for k, v in blur_opts.items() if v is not None and v is not False]
     def blur_for_check_only():                             # piece by piece: no consistency map, only the optics check
         if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
                              "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z or 16, overwrite, quiet, channel=channel, blur=blur)
+                                    chunk_z or 16, overwrite, quiet, channel=channel, blur_opts=blur_opts)
     if not chunk_z:                                         # whole, or in pieces when it does not fit in memory
         plan = plan_restore(input, _voxel(voxel_size), z_factor, tta, axes, channel, whole_only)
         if plan.mode == 'pieces':
@@ -212,7 +212,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if stack is None:
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur=blur)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
     axial = _axial_blur(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
                         z_factor or model_z_factor(gen), axial_sigma)

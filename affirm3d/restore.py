@@ -42,6 +42,7 @@ class RestoreInfo(TypedDict, total=False):
     z_step_vs_pixel: float              # output z step / pixel size, when they differ by more than 1 %
     input: str                          # the input file (`restore_file`)
 
+# %% ../nbs/07a_restore.ipynb #9d7e946b
 @dataclass
 class Restored:
     "A restored stack and what is known about how far to trust it (all volumes in the input's intensity scale)."
@@ -71,6 +72,7 @@ def check_z_factor(voxel_um, model_f: int, tolerance: float = 0.25) -> float | N
                          "or pass the right --voxel-size")
     return ratio
 
+# %% ../nbs/07a_restore.ipynb #ea027733
 def resample_z(vol: torch.Tensor, src_step: float, dst_step: float) -> torch.Tensor:
     "Linear resampling along z of a (Z, Y, X) volume from `src_step` to `dst_step`, slice 0 kept in place."
     n = vol.shape[0]
@@ -102,6 +104,7 @@ class OpticsWarning(UserWarning):
     """A stack's axial blur lies outside what the model was trained for. To silence it:
     `warnings.filterwarnings('ignore', category=OpticsWarning)`."""
 
+# %% ../nbs/07a_restore.ipynb #8a29b477
 def trained_sigma_range(model) -> tuple[float, float] | None:
     """The extra axial σ (output z voxels) `model` was trained for, from its `train_config`: (σ, σ) for a model trained
     with one stated or estimated blur (fine-tuned on a stack, or pre-trained on one fixed optics); (min, max) over the
@@ -116,6 +119,7 @@ def trained_sigma_range(model) -> tuple[float, float] | None:
     except (TypeError, ValueError): return None
     return min(extra), max(extra)
 
+# %% ../nbs/07a_restore.ipynb #159086bc
 def outside_trained_range(blur: AxialBlur | None, model) -> Literal['below', 'above'] | None:
     """'below' or 'above' if a stack's extra axial blur lies outside what `model` was trained for by more than
     `OPTICS_TOLERANCE` of the range's end (at least `OPTICS_MIN_MARGIN` voxels); None if inside, unknown or not
@@ -129,6 +133,7 @@ def outside_trained_range(blur: AxialBlur | None, model) -> Literal['below', 'ab
     if blur.sigma > hi + max(OPTICS_TOLERANCE * hi, OPTICS_MIN_MARGIN): return 'above'
     return None
 
+# %% ../nbs/07a_restore.ipynb #5a0534a7
 def optics_note(blur: AxialBlur | None, model) -> str | None:
     "What to tell the user when `outside_trained_range` says the stack's blur is outside; else None."
     side = outside_trained_range(blur, model)
@@ -239,6 +244,7 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
             out[name] = float(axial_blur_excess(res.volume))
     return out
 
+# %% ../nbs/07a_restore.ipynb #5821e69f
 def blur_regression_note(sigma_before: float, sigma_after: float, tol: float = BLUR_REGRESSION_VOXELS,
                          before: str = 'the model it started from', model_hint: str = 'the model it started from',
                          min_step: float = 0.15) -> str | None:

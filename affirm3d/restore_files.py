@@ -39,6 +39,7 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
         plan.append((slice(ra, rb), slice(z_factor * (a - ra), z_factor * (b - ra)), slice(z_factor * a, z_factor * b)))
     return plan
 
+# %% ../nbs/07b_restore_files.ipynb #aef59c81
 def _sampled_norm(stack, n_planes: int = 8) -> PercentileNorm:
     "PercentileNorm of a lazy (Z, Y, X) array (e.g. OME-Zarr) from `n_planes` z planes spread over the stack, not all of it."
     z = stack.shape[0]
@@ -53,6 +54,7 @@ def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None 
     halo = 4 if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
 
+# %% ../nbs/07b_restore_files.ipynb #9b169e38
 def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z: int | None = None, norm=None,
                     z_factor: int | None = None, progress: bool = True, **restore_kw):
     """Restore a (Z, Y, X) stack in pieces of `chunk_z` slices (+ `halo_z` on each side, cropped) into `out`
@@ -161,6 +163,7 @@ def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channe
     info = _restore_pieces(src, vox, model, partial(_zarr_out, output, overwrite), chunk_z, halo_z, progress, restore_kw)
     return dict(input=str(input_path), output=str(output), **info)
 
+# %% ../nbs/07b_restore_files.ipynb #ebf15c5b
 def restore_memory_bytes(shape_zyx, z_factor: int, tta: bool = False) -> int:
     """About how many bytes `restore` needs for a whole (Z, Y, X) stack beyond the tiles' working memory: the float32
     input and its normalised copy, the float64 blend accumulators and float32 copies of the f·Z output (and the 8 TTA
@@ -168,6 +171,7 @@ def restore_memory_bytes(shape_zyx, z_factor: int, tta: bool = False) -> int:
     n = math.prod(shape_zyx)
     return int(n * (8 + z_factor * (28 + (32 if tta else 0))))
 
+# %% ../nbs/07b_restore_files.ipynb #1758a09e
 def restore_file_chunked(input_path, output_path, model: Callable, voxel_um=None, chunk_z: int = 16,
                          halo_z: int | None = None, overwrite: bool = False, progress: bool = True,
                          axes: str | None = None, channel: int | None = None, **restore_kw) -> dict:
