@@ -10,11 +10,14 @@ from pathlib import Path
 from fastcore.script import Param
 from fastcore.docments import docments
 
-import affirm3d.io as _aio
 from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of,
-                         peek_stack, read_ome_zarr)
+                         read_ome_zarr)
 from .simulate import SimParams, simulate, STRUCTURES
-from .predict import restore_file, restore_file_chunked, restore_zarr, restore_memory_bytes, HALLUCINATION_NOTE, model_z_factor
+from .psf import AxialBlur, BlurSource, given_axial_blur
+from .predict import model_z_factor
+from .restore import check_axial_sharpening
+from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
+                                   piecewise_obstacle)
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -63,31 +66,13 @@ def cli_parser(func, prog: str) -> argparse.ArgumentParser:
 def _voxel(voxel_size: str | None):
     return None if voxel_size in (None, '') else parse_voxel_size(voxel_size)
 
-def _objective_sigma(na, wavelength, immersion, confocal: bool, voxel_um, z_factor, axial_sigma) -> float | None:
-    """The extra axial σ (output z voxels) from --axial-sigma or from the objective (--na, --wavelength, --immersion,
-    --confocal: `affirm3d.psf.extra_axial_sigma_from_optics`), never both; None when neither is given. The output z
-    step is `voxel_um[0] / z_factor` (the lateral pixel only when the grid is exactly isotropic)."""
-    from affirm3d.psf import extra_axial_sigma_from_optics, immersion_index
-    if na is None and wavelength is None:
-        if immersion is not None or confocal:
-            raise UserError("--immersion and --confocal describe the objective for --na and --wavelength; give those too")
-        return axial_sigma
-    if axial_sigma is not None:
-        raise UserError("give the axial blur either as --axial-sigma or as the objective (--na, --wavelength), not both")
-    if na is None or wavelength is None: raise UserError("the objective's axial blur needs both --na and --wavelength (emission, in nm)")
-    if immersion is None:       # never assumed: oil for a dry or water objective would overstate the blur 1.3-2x
-        raise UserError("the objective's axial blur needs its immersion medium: --immersion oil, water, silicone, glycerol, "
-                        "air or a refractive index")
-    if not 200 <= wavelength <= 2000: raise UserError(f"--wavelength is the emission wavelength in nm (e.g. 520), got {wavelength:g}")
-    if voxel_um is None: raise UserError("the objective's PSF in voxels needs the voxel size: pass --voxel-size Z,Y,X (µm)")
-    n, modality, step = immersion_index(immersion), 'confocal' if confocal else 'widefield', float(voxel_um[0]) / z_factor
-    sigma = extra_axial_sigma_from_optics(na, wavelength / 1000, step, n, modality)
-    if sigma > 12:              # the anisotropy estimate's own ceiling: beyond it no z factor up to 8 can be restored
-        raise UserError(f"the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}) gives an extra axial σ of {sigma:.1f} output "
-                        "voxels, implausibly large; check --na, --wavelength (nm), --immersion and the voxel size")
-    print(f"axial blur of the objective (NA {na:g}, {wavelength:g} nm, n = {n:g}, {modality}, output z step {step:.4g} µm): "
-          f"extra σ {sigma:.2f} voxels (a perfect objective's: a lower bound)")
-    return sigma
+def _axial_blur(na, wavelength, immersion, confocal: bool, voxel_um, z_factor, axial_sigma) -> AxialBlur | None:
+    """The axial blur the options give (`affirm3d.psf.given_axial_blur`): --axial-sigma, or the objective (--na,
+    --wavelength in nm, --immersion, --confocal), whose blur is printed; None when neither is given."""
+    blur = given_axial_blur(axial_sigma, na, wavelength, immersion, confocal, voxel_um, z_factor)
+    if blur is not None and blur.source is BlurSource.OBJECTIVE:
+        print(f"axial blur of the objective ({blur.detail}): extra σ {blur.sigma:.2f} voxels (a perfect objective's: a lower bound)")
+    return blur
 
 _OPTICS_HELP = dict(
     na="objective NA: with --wavelength, the axial blur comes from the optics instead of --axial-sigma (a perfect objective's, a lower bound)",
@@ -149,30 +134,6 @@ def resolve_model(model: str, z_factor: int | None = None):
                     f"({', '.join(sorted(PRETRAINED)) or 'none shipped'})")
 
 # %% ../nbs/10_cli.ipynb #24be99e0
-def _piecewise_obstacle(input, voxel_size, axes, channel, whole_only: tuple) -> str | None:
-    "Why this stack cannot be restored piece by piece (options that need it whole, a file that cannot be mapped), or None."
-    if whole_only: return f"{', '.join(whole_only)} need(s) the whole stack in memory"
-    try: open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)
-    except ValueError as e: return f"it cannot be restored piece by piece: {e}"
-    return None
-
-def _fits_in_memory(input, voxel_size, z_factor, tta, axes=None, channel=None, whole_only: tuple = ()) -> bool:
-    """False (and says so) when reading and restoring the chosen channel whole would need more memory than is free and
-    a piece-by-piece restore can take over; True otherwise (with a warning when it cannot)."""
-    info = peek_stack(input, axes=axes, channel=channel)
-    vox = _voxel(voxel_size) or info.voxel_um
-    f = z_factor or (z_factor_of(vox) if vox is not None else None)
-    avail = _aio.available_memory_bytes()
-    if f is None or avail is None or info.shape_zyx is None: return True      # read_stack says what is wrong
-    if math.prod(info.shape) * (info.dtype.itemsize + 4) > avail: return True  # cannot even be read: read_stack's refusal decides
-    need = math.prod(info.shape) * info.dtype.itemsize + math.prod(info.shape_zyx) * 4 + restore_memory_bytes(info.shape_zyx, f, tta)
-    if need <= avail: return True
-    why = f"{Path(input).name}: restoring it whole needs about {need / 2**30:.2f} GiB, {avail / 2**30:.2f} GiB are free"
-    obstacle = _piecewise_obstacle(input, voxel_size, axes, channel, whole_only)
-    if obstacle: warnings.warn(f"{why}; {obstacle}, so trying it whole"); return True
-    print(f"{why} -> restoring it piece by piece through memory maps instead", file=sys.stderr)
-    return False
-
 def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     "The generator for `--model` on `device` (an ONNX model stays on onnxruntime's CPU), checked against `--z-factor`."
     import torch
@@ -186,7 +147,7 @@ def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     return gen
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
-                         overwrite, quiet, axes=None, channel=None, blur: dict | None = None) -> dict:
+                         overwrite, quiet, axes=None, channel=None, blur_opts: dict | None = None) -> dict:
     "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
     if whole_only:
         raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
@@ -197,9 +158,9 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
     gen = _load_model(model, z_factor or (z_factor_of(vox) if vox is not None else None), z_factor, device)
     run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
-    sigma = _objective_sigma(voxel_um=vox, z_factor=gen.z_factor, **blur) if blur else None     # for the optics check only
+    axial = _axial_blur(voxel_um=vox, z_factor=gen.z_factor, **blur_opts) if blur_opts else None      # for the optics check only
     info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
-               axial_sigma=sigma, axial_sigma_lower_bound=blur is not None and blur['na'] is not None, **kw)
+               axial_sigma=axial, **kw)
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z)")
     print(f"note: {HALLUCINATION_NOTE}")
@@ -229,32 +190,34 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
-    blur = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
-    blur_given = ['--' + k.replace('_', '-') for k, v in blur.items() if v is not None and v is not False]
+    blur_opts = dict(na=na, wavelength=wavelength, immersion=immersion, confocal=confocal, axial_sigma=axial_sigma)
+    blur_given = ['--' + k.replace('_', '-') for k, v in blur_opts.items() if v is not None and v is not False]
     def blur_for_check_only():                             # piece by piece: no consistency map, only the optics check
         if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
                              "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
     if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z or 16, overwrite, quiet, channel=channel, blur=blur)
-    if not chunk_z and not _fits_in_memory(input, voxel_size, z_factor, tta, axes, channel, whole_only): chunk_z = 16
+                                    chunk_z or 16, overwrite, quiet, channel=channel, blur_opts=blur_opts)
+    if not chunk_z:                                         # whole, or in pieces when it does not fit in memory
+        plan = plan_restore(input, _voxel(voxel_size), z_factor, tta, axes, channel, whole_only)
+        if plan.mode == 'pieces':
+            print(f"{plan.why} -> restoring it piece by piece through memory maps instead", file=sys.stderr); chunk_z = 16
     try: stack = None if chunk_z else read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))  # read once
     except StackTooLarge as e:                              # it cannot even be read whole
-        obstacle = _piecewise_obstacle(input, voxel_size, axes, channel, whole_only)
+        obstacle = piecewise_obstacle(input, _voxel(voxel_size), axes, channel, whole_only)
         if obstacle: raise UserError(f"{e}; and {obstacle}") from None
         print(f"{' '.join(str(e).split())}\n-> restoring it piece by piece through memory maps instead", file=sys.stderr)
         stack, chunk_z = None, 16
     if stack is None:
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur=blur)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
-    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
-                                   z_factor or model_z_factor(gen), axial_sigma)
+    axial = _axial_blur(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
+                        z_factor or model_z_factor(gen), axial_sigma)
     res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
-                       axial_sigma=axial_sigma, axial_sigma_lower_bound=na is not None,   # the objective's: a lower bound
-                       progress=not quiet)   # warnings: one line each (main)
+                       axial_sigma=axial, progress=not quiet)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
     if 'consistency_rel' in res.info:
         print(f"data consistency: mean |forward(output) − input| = {100 * res.info['consistency_rel']:.1f} % of the "
@@ -357,34 +320,6 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         print(f"model written to {out} ({n} steps{msg}); restore with: affirm3d restore STACK.tif OUTPUT.tif --model {out}")
     return res
 
-# %% ../nbs/10_cli.ipynb #422e1a5c
-def _check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: bool = False, lower_bound: bool = False):
-    """After fine-tuning: compare the residual axial blur of the trained and the shipped model's restorations of a
-    centre crop, and warn if the trained one is blurrier along z. A failure here never fails the (finished) run."""
-    from affirm3d.training import pretrained_for
-    from affirm3d.predict import residual_axial_blur, blur_regression_note, outside_trained_range, trained_sigma_range
-    try:
-        shipped, name = pretrained_for(z_factor)
-        if shipped is None:
-            if not quiet: print(f"no shipped model for z factor {z_factor}: the trained model's axial blur is not compared")
-            return
-        sig = residual_axial_blur(stack, {name: shipped, 'trained': model}, z_factor=z_factor, device=device)
-    except Exception as e:                      # the model is written; a failed comparison is a warning, not an error
-        warnings.warn(f"could not compare the trained model's axial blur with the shipped model's ({type(e).__name__}: {e})")
-        return
-    show = lambda s: 'not measurable' if math.isnan(s) else f'{s:.2f}'
-    if not quiet:
-        print(f"residual axial blur (centre crop, voxels of the output grid): shipped {name} {show(sig[name])}, trained {show(sig['trained'])}")
-    note = blur_regression_note(sig[name], sig['trained'], before=f'the shipped model {name}',
-                                model_hint=f'affirm3d restore ... --model {name}')
-    if not note: return
-    sigma = getattr(getattr(model, 'train_config', None), 'axial_sigma', None)      # the blur the stack was trained with
-    if outside_trained_range(sigma, shipped, lower_bound=lower_bound):               # ... outside what the shipped model knows
-        lo, hi = trained_sigma_range(shipped)
-        note += (f" The shipped model {name} was not trained for this stack's axial blur (σ {sigma:.2f} voxels, outside "
-                 f"{lo:.2f}-{hi:.2f}): its sharper restoration may be over-sharpened rather than better.")
-    warnings.warn(note)
-
 # %% ../nbs/10_cli.ipynb #f9134466
 def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               out: Param("where to write the trained model (.pt)", str, required=True) = None,
@@ -428,9 +363,9 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
     if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
     vox = stack.voxel_um if voxel_size is not None else (saved_vox or stack.voxel_um)
-    axial_sigma = _objective_sigma(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
-    extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=axial_sigma), resuming, dict(seed=0))
-    if axial_sigma is not None: extra['axial_sigma_source'] = 'known'
+    blur = _axial_blur(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
+    extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=None if blur is None else blur.sigma), resuming, dict(seed=0))
+    if blur is not None: extra['axial_sigma_source'] = blur.config_source
     try:
         start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the checkpoint's weights
         result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
@@ -444,7 +379,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
         raise
     if is_main_process():
         print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
-        _check_axial_sharpening(stack, result.model, z_factor, device, quiet, lower_bound=na is not None)   # objective: a lower bound
+        check_axial_sharpening(stack, result.model, z_factor, device, quiet, blur=blur)   # after fine-tuning: did z get blurrier?
     return result
 
 # %% ../nbs/10_cli.ipynb #3e8087bd

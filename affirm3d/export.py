@@ -20,7 +20,7 @@ __all__ = ['CONFIG_FILE', 'ONNX_KEY', 'TracedGenerator', 'export_torchscript', '
 CONFIG_FILE = 'affirm3d_config.json'
 
 class TracedGenerator(nn.Module):
-    "A TorchScript generator with what `affirm3d.predict.restore` needs to know: `z_factor`, `stride` and `config`."
+    "A TorchScript generator with what `affirm3d.restore.restore` needs to know: `z_factor`, `stride` and `config`."
     def __init__(self, module: torch.jit.ScriptModule, config: dict):
         super().__init__()
         self.module, self.config = module, dict(config)
@@ -58,7 +58,7 @@ def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: fl
     return Path(path)
 
 def load_torchscript(path, device='cpu') -> TracedGenerator:
-    "Load a file from `export_torchscript` as a `TracedGenerator` (usable by `affirm3d.predict.restore`)."
+    "Load a file from `export_torchscript` as a `TracedGenerator` (usable by `affirm3d.restore.restore`)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}")
     extra = {CONFIG_FILE: ''}

@@ -5,13 +5,18 @@
 # %% ../nbs/01_psf.ipynb #bf1364be
 from __future__ import annotations
 import math
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
 import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['FWHM_PER_SIGMA', 'IMMERSION', 'fwhm_to_sigma', 'sigma_to_fwhm', 'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um',
-           'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma', 'total_axial_sigma', 'gaussian_kernel_1d',
-           'gaussian_psf', 'optics_sigma_vox', 'immersion_index', 'extra_axial_sigma_from_optics']
+__all__ = ['FWHM_PER_SIGMA', 'Modality', 'IMMERSION', 'MAX_EXTRA_AXIAL_SIGMA', 'fwhm_to_sigma', 'sigma_to_fwhm',
+           'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um', 'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma',
+           'total_axial_sigma', 'gaussian_kernel_1d', 'gaussian_psf', 'optics_sigma_vox', 'immersion_index',
+           'extra_axial_sigma_from_optics', 'BlurSource', 'AxialBlur', 'as_axial_blur', 'objective_blur',
+           'given_axial_blur']
 
 # %% ../nbs/01_psf.ipynb #ccceb353
 FWHM_PER_SIGMA: float = 2.0 * math.sqrt(2.0 * math.log(2.0))  # ≈ 2.3548
@@ -129,8 +134,10 @@ def gaussian_psf(sigma_zyx, shape: tuple[int, int, int] | None = None, dtype=tor
     return (psf / psf.sum()).to(dtype=dtype, device=device)
 
 # %% ../nbs/01_psf.ipynb #bbf6271a
+Modality = Literal['widefield', 'confocal']      # the PSF model: widefield, or confocal with a nearly closed pinhole
+
 def optics_sigma_vox(na: float, wavelength_um: float, voxel_um, n_immersion: float = 1.518,
-                     modality: str = 'widefield') -> tuple[float, float, float]:
+                     modality: Modality = 'widefield') -> tuple[float, float, float]:
     "Gaussian PSF sigmas (z, y, x) in voxels for an objective (`modality` 'widefield' or 'confocal') on a `voxel_um` grid."
     fn = {'widefield': widefield_fwhm_um, 'confocal': confocal_fwhm_um}.get(modality)
     if fn is None: raise ValueError(f"modality must be 'widefield' or 'confocal', got {modality!r}")
@@ -150,9 +157,100 @@ def immersion_index(medium: str | float) -> float:
     return n
 
 def extra_axial_sigma_from_optics(na: float, wavelength_um: float, pixel_um: float, n_immersion: float = 1.518,
-                                  modality: str = 'widefield') -> float:
+                                  modality: Modality = 'widefield') -> float:
     """Extra axial σ, in voxels of `pixel_um` (the output grid's z step), of a perfect objective's Gaussian PSF model
     (`optics_sigma_vox`): sqrt(σ_axial² − σ_lateral²). A lower bound on a real microscope's (see the text)."""
     if not (math.isfinite(pixel_um) and pixel_um > 0): raise ValueError(f"pixel_um must be > 0 (µm), got {pixel_um!r}")
     s_z, _, s_x = optics_sigma_vox(na, wavelength_um, (pixel_um,) * 3, n_immersion, modality)
     return extra_axial_sigma(s_z, s_x)
+
+# %% ../nbs/01_psf.ipynb #6b7db908
+class BlurSource(str, Enum):
+    "Where a stack's extra axial σ came from."
+    USER = 'user'                # given as a number (axial_sigma=, CLI --axial-sigma)
+    OBJECTIVE = 'objective'      # from the objective (NA, wavelength, immersion): a perfect objective's, a lower bound
+    ESTIMATED = 'estimated'      # from the stack's spectra (`affirm3d.fourier.estimated_extra_sigma`)
+    MODEL = 'model'              # the one blur a model records from its training
+    SIMULATION = 'simulation'    # the simulator's optics (pre-training)
+
+# %% ../nbs/01_psf.ipynb #6aeaacde
+_BLUR_LABELS = {BlurSource.USER: 'given', BlurSource.OBJECTIVE: 'given', BlurSource.ESTIMATED: 'estimated from the stack',
+                BlurSource.MODEL: "the model's training config", BlurSource.SIMULATION: 'the simulated optics'}
+_CONFIG_SOURCES = {BlurSource.USER: 'known', BlurSource.OBJECTIVE: 'known', BlurSource.ESTIMATED: 'estimated',
+                   BlurSource.SIMULATION: 'simulation'}       # `TrainConfig.axial_sigma_source`'s words
+
+@dataclass(frozen=True)
+class AxialBlur:
+    """A stack's extra axial σ (output z voxels; None where it could not be had) and where it came from. `label`: how
+    messages name the source (default per source, e.g. 'given'); `detail`: how it was worked out, for the user."""
+    sigma: float | None
+    source: BlurSource
+    label: str = ''
+    detail: str = field(default='', compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, 'source', BlurSource(self.source))
+        if self.sigma is not None: object.__setattr__(self, 'sigma', float(self.sigma))
+        if not self.label: object.__setattr__(self, 'label', _BLUR_LABELS[self.source])
+
+    @property
+    def lower_bound(self) -> bool:
+        "A perfect objective's blur: the real one is at least this large."
+        return self.source is BlurSource.OBJECTIVE
+
+    @property
+    def given(self) -> bool:
+        "Told by the user (as a number or as the objective), not measured or recorded."
+        return self.source in (BlurSource.USER, BlurSource.OBJECTIVE)
+
+    @property
+    def config_source(self) -> str:
+        "The word `TrainConfig.axial_sigma_source` uses for this source: 'known', 'estimated' or 'simulation'."
+        if self.source not in _CONFIG_SOURCES: raise ValueError(f"a {self.source.value} blur is not a training input")
+        return _CONFIG_SOURCES[self.source]
+
+    @classmethod
+    def from_config_source(cls, sigma: float | None, source: str | None) -> AxialBlur:
+        "The blur a `TrainConfig` records (`axial_sigma`, `axial_sigma_source`; None counts as 'known')."
+        to_source = {'known': BlurSource.USER, 'estimated': BlurSource.ESTIMATED, 'simulation': BlurSource.SIMULATION, None: BlurSource.USER}
+        if source not in to_source: raise ValueError(f"axial_sigma_source must be 'known', 'estimated' or 'simulation', got {source!r}")
+        return cls(sigma, to_source[source])
+
+def as_axial_blur(value: float | AxialBlur | None) -> AxialBlur | None:
+    "An `AxialBlur` from what a caller passes as `axial_sigma=`: a bare number is a user-given σ; None stays None."
+    if value is None or isinstance(value, AxialBlur): return value
+    return AxialBlur(value, BlurSource.USER)
+
+# %% ../nbs/01_psf.ipynb #6c5998fe
+MAX_EXTRA_AXIAL_SIGMA = 12.    # the anisotropy estimate's own ceiling: beyond it no z factor up to 8 can be restored
+
+def objective_blur(na: float | None, wavelength_nm: float | None, immersion: str | float | None, voxel_um, z_factor: int,
+                   confocal: bool = False) -> AxialBlur:
+    """The extra axial σ (output z voxels) of a perfect objective (`extra_axial_sigma_from_optics`): NA, emission
+    wavelength in nm, immersion medium (name or refractive index), widefield or `confocal`, on a grid of input voxel
+    size `voxel_um` (z, y, x) restored with `z_factor`. A lower bound on the real blur."""
+    if na is None or wavelength_nm is None: raise ValueError("the objective's axial blur needs both --na and --wavelength (emission, in nm)")
+    if immersion is None:
+        raise ValueError("the objective's axial blur needs its immersion medium: --immersion oil, water, silicone, glycerol, "
+                         "air or a refractive index")
+    if not 200 <= wavelength_nm <= 2000: raise ValueError(f"--wavelength is the emission wavelength in nm (e.g. 520), got {wavelength_nm:g}")
+    if voxel_um is None: raise ValueError("the objective's PSF in voxels needs the voxel size: pass --voxel-size Z,Y,X (µm)")
+    n, modality, step = immersion_index(immersion), 'confocal' if confocal else 'widefield', float(voxel_um[0]) / z_factor
+    sigma = extra_axial_sigma_from_optics(na, wavelength_nm / 1000, step, n, modality)
+    if sigma > MAX_EXTRA_AXIAL_SIGMA:
+        raise ValueError(f"the objective (NA {na:g}, {wavelength_nm:g} nm, n = {n:g}) gives an extra axial σ of {sigma:.1f} output "
+                         "voxels, implausibly large; check --na, --wavelength (nm), --immersion and the voxel size")
+    return AxialBlur(sigma, BlurSource.OBJECTIVE,
+                     detail=f"NA {na:g}, {wavelength_nm:g} nm, n = {n:g}, {modality}, output z step {step:.4g} µm")
+
+def given_axial_blur(axial_sigma: float | None = None, na: float | None = None, wavelength_nm: float | None = None,
+                     immersion: str | float | None = None, confocal: bool = False, voxel_um=None,
+                     z_factor: int | None = None) -> AxialBlur | None:
+    "The blur a user gave: as a number (`axial_sigma`) or as the objective (`objective_blur`), never both; None if neither."
+    if na is None and wavelength_nm is None:
+        if immersion is not None or confocal:
+            raise ValueError("--immersion and --confocal describe the objective for --na and --wavelength; give those too")
+        return as_axial_blur(axial_sigma)
+    if axial_sigma is not None:
+        raise ValueError("give the axial blur either as --axial-sigma or as the objective (--na, --wavelength), not both")
+    return objective_blur(na, wavelength_nm, immersion, voxel_um, z_factor, confocal)
