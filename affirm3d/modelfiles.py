@@ -4,7 +4,6 @@
 
 # %% ../nbs/04b_modelfiles.ipynb #7d5812ce
 from __future__ import annotations
-import warnings
 from pathlib import Path
 
 import torch
