@@ -363,6 +363,14 @@ class TrainConfig:
     def load(cls, path) -> 'TrainConfig':
         return cls.from_dict(json.loads(Path(path).read_text()))
 
+def _flat_signature() -> inspect.Signature:
+    "TrainConfig's flat keywords with their defaults (for `help`, editors and the docs)."
+    P, fs = inspect.Parameter, {f.name: f for c in SECTIONS.values() for f in fields(c)}
+    dflt = lambda f: f.default if f.default is not dataclasses.MISSING else f.default_factory()
+    return inspect.Signature([P(k, P.KEYWORD_ONLY, default=dflt(fs[k]), annotation=fs[k].type) for k in CONFIG_KEYS])
+
+TrainConfig.__signature__ = _flat_signature()
+
 # %% ../nbs/04a_config.ipynb #34bb68eb
 SIM_OPTICS_DEFAULTS = {k: inspect.signature(random_params).parameters[k].default for k in ('lateral_sigma', 'axial_ratio')}
 
