@@ -14,15 +14,17 @@ import torch
 from fastcore.script import Param
 
 from functools import partial
-from .io import PercentileNorm, read_stack, load_sample, atomic_write, validate_volume, z_factor_of
+from .norm import PercentileNorm
+from .io import read_stack, load_sample, atomic_write, validate_volume, z_factor_of
 from .psf import extra_axial_sigma
 from .simulate import SimParams, simulate, axial_blur, subsample_z, add_camera_noise, gaussian_blur
-from .fourier import estimated_extra_sigma, blur_difference
+from .isotropy import estimated_extra_sigma, blur_difference
 from .metrics import (psnr, ssim3d, plane_metrics, interpolate_z, richardson_lucy_z, metrics_table, background_false_positive,
                               evaluate, volume_isotropy_measures)
 from .data import torch_threads
 from .care import train_care, care_restore
-from .training import pretrained_for, default_patch
+from .modelfiles import pretrained_for
+from .config import default_patch
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
@@ -209,7 +211,7 @@ def _check_patch(patch_zyx) -> tuple:
 
 def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
     """Training settings that fit the case's stack: the training patch — by default the library's (an output cube of at
-    most 32 voxels cut to the stack, `affirm3d.training.default_patch`), written out; `patch_zyx`: a low-res (z, y, x)
+    most 32 voxels cut to the stack, `affirm3d.config.default_patch`), written out; `patch_zyx`: a low-res (z, y, x)
     patch, or a function of the case that gives one (how an experiment re-runs a setting of its time) — and a
     discriminator that fits the output patch (or none)."""
     if callable(patch_zyx): patch_zyx = patch_zyx(case)
@@ -240,7 +242,7 @@ def _care(case: BenchCase, steps=None, minutes=None, seed=0, device=None, quick=
 
 @register_method('pretrained', "the generator shipped for the case's z factor, as it is (no training on the stack)")
 def _pretrained(case: BenchCase, device=None, **_):
-    from affirm3d.predict import restore
+    from affirm3d.restore import restore
     f = case.z_factor
     model, name = pretrained_for(f)
     if model is None: raise NotApplicable(f"no shipped model for z factor {f}")
@@ -253,7 +255,7 @@ def _pretrained(case: BenchCase, device=None, **_):
                  learned=True, needs_sigma=True)
 def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, patch_zyx=None, train_kw=None, **_):
     from affirm3d.training import self_supervised
-    from affirm3d.predict import restore
+    from affirm3d.restore import restore
     f, lr = case.z_factor, case.lr
     init, name = pretrained_for(f)
     kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_zyx))

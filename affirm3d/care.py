@@ -9,14 +9,18 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .io import PercentileNorm, Stack, validate_volume, validate_z_factor
+from .norm import PercentileNorm
+from .io import Stack, validate_volume, validate_z_factor
 from .simulate import axial_blur, subsample_z
 from .fourier import upsample_z, UPSAMPLE_MODES
 from .isotropy import resolve_extra_sigma, estimate_noise_std
 from .models import AttentionResUNet, init_weights, pad_to_multiple
-from .data import BatchStream, make_loader, DataLoaders, torch_threads
-from .learner import (Learner, DeviceCB, LRScheduleCB, TimeBudgetCB, GradClipCB, NaNGuardCB, ProgressCB,
-                              set_seed)
+from .data import BatchStream, torch_threads
+from .loaders import make_loader, DataLoaders
+from .learner import Learner, DeviceCB, set_seed
+from .schedules import LRScheduleCB, TimeBudgetCB
+from .guards import GradClipCB, NaNGuardCB
+from .progress import ProgressCB
 
 # %% auto #0
 __all__ = ['FUSIONS', 'degrade_lateral', 'LateralPairs', 'lateral_pairs', 'CareModel', 'train_care', 'care_restore']

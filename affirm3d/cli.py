@@ -10,8 +10,8 @@ from pathlib import Path
 from fastcore.script import Param
 from fastcore.docments import docments
 
-from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, open_stack_memmap, z_factor_of,
-                         read_ome_zarr)
+from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of
+from .bigio import open_stack_memmap, read_ome_zarr
 from .simulate import SimParams, simulate, STRUCTURES
 from .psf import AxialBlur, BlurSource, given_axial_blur
 from .predict import model_z_factor
@@ -109,7 +109,7 @@ def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_
 # %% ../nbs/10_cli.ipynb #fca25505
 def resolve_model(model: str, z_factor: int | None = None):
     "A generator from 'auto' (the shipped model for `z_factor`), a shipped model name or a model/checkpoint file path (clear error otherwise)."
-    from affirm3d.training import pretrained, load_generator, PRETRAINED, pretrained_for
+    from affirm3d.modelfiles import pretrained, load_generator, PRETRAINED, pretrained_for
     if model == 'auto':
         if z_factor is None:
             raise UserError("the z factor is unknown (the stack has no voxel size): pass --voxel-size Z,Y,X (µm), "
@@ -336,14 +336,14 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
               immersion: Param(_OPTICS_HELP['immersion'], str) = None,
               confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
-              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see 11_experiments); default 0.03", float) = None,
+              fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see nbs/experiments/bar_weight_new_box); default 0.03", float) = None,
               seed: Param("random seed (default 0)", int) = None,
               overwrite: Param("replace OUT if it exists", bool) = False,
               resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
-    from affirm3d.fourier import AxialBlurUnknown
+    from affirm3d.isotropy import AxialBlurUnknown
     if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     if Path(out).exists() and not (overwrite or resume):
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")

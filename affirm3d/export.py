@@ -40,7 +40,7 @@ def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: fl
     checked on another input shape and batch size first (ValueError if it does not reproduce the model)."""
     if not isinstance(model, nn.Module) or not hasattr(model, 'config'):
         raise ValueError("export_torchscript needs an affirm3d generator (a module with .config), e.g. "
-                         "affirm3d.training.load_generator('model.pt')")
+                         "affirm3d.modelfiles.load_generator('model.pt')")
     f, stride = model_z_factor(model), model_stride(model)
     model = copy.deepcopy(model).eval().to('cpu')        # the caller's model keeps its device and mode
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))

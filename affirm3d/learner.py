@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .data import DataLoaders
+from .loaders import DataLoaders
 
 # %% auto #0
 __all__ = ['CancelFitException', 'CancelEpochException', 'CancelBatchException', 'CancelStepException', 'Callback', 'with_cbs',

@@ -9,9 +9,11 @@ import math
 import torch
 from torch import nn
 
-from .fourier import FourierLoss, estimate_noise_std
+from .fourier import FourierLoss
+from .isotropy import estimate_noise_std
 from .models import ForwardModel, PatchDiscriminator, lateral_slices, axial_slices, random_flip_rot2d
-from .learner import Callback, GANCB
+from .learner import Callback
+from .gan import GANCB
 from .config import TrainConfig, CALLBACK_TERMS, TERM_NORMS
 
 # %% auto #0

@@ -169,7 +169,7 @@ class BlurSource(str, Enum):
     "Where a stack's extra axial σ came from."
     USER = 'user'                # given as a number (axial_sigma=, CLI --axial-sigma)
     OBJECTIVE = 'objective'      # from the objective (NA, wavelength, immersion): a perfect objective's, a lower bound
-    ESTIMATED = 'estimated'      # from the stack's spectra (`affirm3d.fourier.estimated_extra_sigma`)
+    ESTIMATED = 'estimated'      # from the stack's spectra (`affirm3d.isotropy.estimated_extra_sigma`)
     MODEL = 'model'              # the one blur a model records from its training
     SIMULATION = 'simulation'    # the simulator's optics (pre-training)
 

@@ -11,10 +11,11 @@ from typing import Callable, Literal, Sequence, TypedDict
 import numpy as np
 import torch
 
-from .io import Stack, PercentileNorm, validate_volume
+from .io import Stack, validate_volume
+from .norm import PercentileNorm
 from .simulate import axial_blur, subsample_z
-from .fourier import estimated_extra_sigma, axial_blur_excess, blur_difference
-from .training import TrainConfig, sim_optics
+from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
+from .config import TrainConfig, sim_optics
 from .psf import extra_axial_sigma, AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
 
@@ -228,7 +229,7 @@ BLUR_REGRESSION_VOXELS = 0.5     # axial blur added (in quadrature, voxels) that
 
 def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx: Sequence[int] = (32, 128, 128),
                         device=None) -> dict[str, float]:
-    """Residual axial σ (signed, voxels of the output grid; `affirm3d.fourier.axial_blur_excess`) of each model's
+    """Residual axial σ (signed, voxels of the output grid; `affirm3d.isotropy.axial_blur_excess`) of each model's
     restoration of the centre crop (at most `crop_zyx` input voxels) of a (Z, Y, X) stack or `Stack`: a cheap,
     ground-truth-free look at what training did along z (z detail added by artefacts counts as sharpness too).
     -> {name: σ}, NaN where it is not measurable."""
@@ -251,7 +252,7 @@ def blur_regression_note(sigma_before: float, sigma_after: float, tol: float = B
     """What to tell the user if the trained model restores the stack blurrier along z than `before` does: its σ is
     > 0 (z blurrier than x/y; a restoration that is still sharper along z moved towards isotropy), exceeds the
     before-σ (or 0, if that was over-sharpened) by more than `tol` voxels of blur in quadrature
-    (`affirm3d.fourier.blur_difference`) *and* by `min_step` voxels of σ (near large σ a tiny change is a large
+    (`affirm3d.isotropy.blur_difference`) *and* by `min_step` voxels of σ (near large σ a tiny change is a large
     quadrature difference). None otherwise, and when the before-σ is not measurable (nothing to compare with)."""
     if math.isnan(sigma_before): return None
     base = max(sigma_before, 0.0)
@@ -270,7 +271,7 @@ def check_axial_sharpening(stack, model, z_factor: int, device=None, quiet: bool
     centre crop, and warn if the trained one is blurrier along z. `blur`: the one the user gave for training, if any
     (its source says whether it is a lower bound); else the model's record says. A failure here never fails the
     (finished) run."""
-    from affirm3d.training import pretrained_for
+    from affirm3d.modelfiles import pretrained_for
     try:
         shipped, name = pretrained_for(z_factor)
         if shipped is None:

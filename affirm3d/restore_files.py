@@ -15,8 +15,9 @@ import numpy as np
 from fastprogress.fastprogress import progress_bar
 
 import affirm3d.io as _aio
-from .io import (Stack, PercentileNorm, read_stack, write_stack, parse_voxel_size, atomic_write, open_stack_memmap,
-                         create_stack_memmap, read_ome_zarr, create_ome_zarr, atomic_dir, peek_stack, z_factor_of)
+from .io import Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of
+from .norm import PercentileNorm
+from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack
 from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, model_stride
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly

@@ -13,14 +13,22 @@ import numpy as np
 import torch
 from torch import nn
 
-from .io import PercentileNorm, Stack, read_stack, validate_volume, parse_voxel_size, z_factor_of
-from .fourier import FourierLoss, upsample_z, resolve_extra_sigma, isotropy_index
+from .norm import PercentileNorm
+from .io import Stack, read_stack, validate_volume, parse_voxel_size, z_factor_of
+from .fourier import FourierLoss, upsample_z
+from .isotropy import resolve_extra_sigma, isotropy_index
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import PRESETS, Generator, ForwardModel
-from .data import PatchSampler, EpochLoader, SimSet, cached_sim_set, make_loader, torch_threads
-from .learner import (Learner, Callback, DataLoaders, DeviceCB, ProgressCB, CSVLoggerCB, LRScheduleCB,
-                              TimeBudgetCB, GradClipCB, NaNGuardCB, CheckpointCB, MixedPrecisionCB, MetricsCB,
-                              set_seed, DistributedCB, is_main_process, CONFIG_MUST_MATCH)
+from .data import PatchSampler, torch_threads
+from .loaders import EpochLoader, make_loader
+from .simdata import SimSet, cached_sim_set
+from .learner import Learner, Callback, DeviceCB, MetricsCB, set_seed, is_main_process
+from .loaders import DataLoaders
+from .progress import ProgressCB, CSVLoggerCB
+from .schedules import LRScheduleCB, TimeBudgetCB
+from .guards import GradClipCB, NaNGuardCB, MixedPrecisionCB
+from .checkpoints import CheckpointCB, CONFIG_MUST_MATCH
+from .distributed import DistributedCB
 from .config import TrainConfig, default_patch, SELFSUP_LR, sim_axial_sigma
 from .modelfiles import export_generator, load_generator, available_pretrained, pretrained, pretrained_for
 from .losses import TrainLoss, TermNormCB, LateralCB, make_gan
@@ -244,7 +252,7 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
     if zf is None and init_model is not None: zf = init_model.config['z_factor']
     if zf is None and kw['voxel_um'] is not None:
         zf = z_factor_of(kw['voxel_um'])
-    if zf is None:      # the spectra cannot tell the z factor (affirm3d.fourier.z_factor_scan): never guess it
+    if zf is None:      # the spectra cannot tell the z factor (affirm3d.isotropy.z_factor_scan): never guess it
         raise ValueError("the z factor is unknown: pass config.z_factor, voxel_um=(z, y, x) or an init model")
     patch = cfg.patch_zyx if cfg.patch_zyx is not None else default_patch(zf, stack.data.shape)
     hr_min = min(zf * patch[0], *patch[1:])
