@@ -1,6 +1,7 @@
 """Everything public in affirm3d, for `from affirm3d.all import *` (hand-written, not exported by nbdev).
 In the order of the notebooks: files and normalisation, optics, simulation, spectra, networks and model files, data,
 the training loop and its callbacks, training, prediction and restore, metrics and baselines, viewer, export."""
+from .errors import *
 from .io import *
 from .bigio import *
 from .norm import *
