@@ -346,7 +346,7 @@ class PatchSampler(BatchStream):
         i, corner, _ = self.draw_patch(rng)
         lowres, gt = self._crop(i, corner)
         lowres, gt, _ = normalise_pair(torch.from_numpy(np.ascontiguousarray(lowres)),
-                                   None if gt is None else torch.from_numpy(np.ascontiguousarray(gt)), self.norms[i])
+                                       None if gt is None else torch.from_numpy(np.ascontiguousarray(gt)), self.norms[i])
         if self.augment:
             lowres, gt = augment_pair(lowres, gt, rng, z_factor=self.z_factor)
         if gt is not None: lowres, gt = open_pair(lowres, gt)

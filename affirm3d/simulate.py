@@ -353,7 +353,7 @@ def simulate(params: SimParams) -> dict:
     gt = np.ascontiguousarray(gt[: (gt.shape[0] // f) * f])
     lowres_clean = subsample_z(axial_blur(gt, params.extra_sigma), f) + np.float32(params.background)
     lowres = add_camera_noise(lowres_clean, params.photons, params.read_noise, params.offset, params.gain,
-                          seed=np.random.default_rng(ss_noise))
+                              seed=np.random.default_rng(ss_noise))
     return dict(gt=gt, lowres=lowres, lowres_clean=lowres_clean.astype(np.float32), params=params)
 
 # %% ../nbs/02_simulate.ipynb #8c0a59f0
