@@ -37,24 +37,24 @@ __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS',
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
 class BenchCase:
-    "One benchmark stack: the anisotropic input `lr` (Z, Y, X), its z factor, and a reference `gt` (f·Z, Y, X) if any."
+    "One benchmark stack: the anisotropic input `lowres` (Z, Y, X), its z factor, and a reference `gt` (f·Z, Y, X) if any."
     name: str
-    lr: np.ndarray
+    lowres: np.ndarray
     z_factor: int
     gt: np.ndarray | None = None
     axial_sigma: float | None = None          # known EXTRA axial sigma (HR voxels); None: estimate from the stack
-    voxel_um: tuple | None = None              # (z, y, x) µm of `lr`
+    voxel_um: tuple | None = None              # (z, y, x) µm of `lowres`
     kind: str = 'simulated'                    # 'simulated' | 'degraded real' | 'real'
     note: str = ''
     sigma_note: str = ''                       # how the sigma of a real stack was found (filled in by the run)
 
     def __post_init__(self):
-        self.lr = validate_volume(self.lr, name=self.name)
+        self.lowres = validate_volume(self.lowres, name=self.name)
         if self.gt is not None:
             self.gt = validate_volume(self.gt, name=f'{self.name} reference')
-            if self.gt.shape != (self.z_factor * self.lr.shape[0],) + self.lr.shape[1:]:
+            if self.gt.shape != (self.z_factor * self.lowres.shape[0],) + self.lowres.shape[1:]:
                 raise ValueError(f"{self.name}: reference {self.gt.shape} is not on the restored grid "
-                                 f"{(self.z_factor * self.lr.shape[0],) + self.lr.shape[1:]}")
+                                 f"{(self.z_factor * self.lowres.shape[0],) + self.lowres.shape[1:]}")
 
     @property
     def hr_voxel_um(self) -> tuple | None:
@@ -62,7 +62,7 @@ class BenchCase:
         return None if self.voxel_um is None else (self.voxel_um[0] / self.z_factor,) + tuple(self.voxel_um[1:])
 
     def __repr__(self):
-        return (f"BenchCase({self.name!r}, {self.kind}, lr {self.lr.shape}, f={self.z_factor}, "
+        return (f"BenchCase({self.name!r}, {self.kind}, lowres {self.lowres.shape}, f={self.z_factor}, "
                 f"reference {'yes' if self.gt is not None else 'no'}, σ={'estimated' if self.axial_sigma is None else round(self.axial_sigma, 2)})")
 
 # %% ../nbs/08b_bench.ipynb #c07b6589
@@ -84,7 +84,7 @@ def simulated_case(structure: str, z_factor: int, shape=SIM_SHAPE, seed: int = 0
     p = SimParams(structure=structure, shape=tuple(shape), lateral_sigma=LATERAL_SIGMA, axial_sigma=AXIAL_RATIO * LATERAL_SIGMA,
                   z_factor=z_factor, photons=PHOTONS, read_noise=READ_NOISE, seed=seed)
     s = simulate(p)
-    return BenchCase(f'{structure}_f{z_factor}', s['lr'], z_factor, s['gt'], p.extra_sigma,
+    return BenchCase(f'{structure}_f{z_factor}', s['lowres'], z_factor, s['gt'], p.extra_sigma,
                      (z_factor * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated')
 
 # %% ../nbs/08b_bench.ipynb #d601b879
@@ -104,10 +104,10 @@ def golgi_case(z_factor: int = GOLGI_Z_FACTOR, size: int | None = None, seed: in
     if lateral_sigma > 0: gt = gaussian_blur(gt, (0., lateral_sigma, lateral_sigma)).astype(np.float32, copy=False)
     sigma = extra_axial_sigma(AXIAL_RATIO * LATERAL_SIGMA, LATERAL_SIGMA)
     clean = subsample_z(axial_blur(gt, sigma), z_factor)
-    lr = add_camera_noise(np.clip(clean, 0, None), PHOTONS, READ_NOISE, seed=seed)
+    lowres = add_camera_noise(np.clip(clean, 0, None), PHOTONS, READ_NOISE, seed=seed)
     vz, vy, vx = st.voxel_um
     suffix = '' if lateral_sigma == 0 else '_iso' if lateral_sigma == GOLGI_ISO_LATERAL_SIGMA else f'_lat{lateral_sigma:g}'
-    return BenchCase(f'golgi_f{z_factor}{suffix}', lr, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
+    return BenchCase(f'golgi_f{z_factor}{suffix}', lowres, z_factor, gt, sigma, (z_factor * vz, vy, vx), 'degraded real',
                      note='NEUBIAS training resources, CC BY 4.0')
 
 # %% ../nbs/08b_bench.ipynb #9bb04076
@@ -196,7 +196,7 @@ def fallback_sigma(z_factor: int) -> float:
 def _sigma(case: BenchCase) -> float:
     "The case's extra axial sigma: known, else estimated once from the stack's spectra, else `fallback_sigma` (noted)."
     if case.axial_sigma is None:
-        est, how = estimated_extra_sigma(case.lr, case.z_factor), 'estimated'
+        est, how = estimated_extra_sigma(case.lowres, case.z_factor), 'estimated'
         if est is None: est, how = fallback_sigma(case.z_factor), 'assumed (no estimate)'
         case.axial_sigma, case.sigma_note = est, f'σ {how} {est:.2f} px'
     return case.axial_sigma
@@ -215,7 +215,7 @@ def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
     patch, or a function of the case that gives one (how an experiment re-runs a setting of its time) — and a
     discriminator that fits the output patch (or none)."""
     if callable(patch_zyx): patch_zyx = patch_zyx(case)
-    pz, py, px = default_patch(case.z_factor, case.lr.shape) if patch_zyx is None else _check_patch(patch_zyx)
+    pz, py, px = default_patch(case.z_factor, case.lowres.shape) if patch_zyx is None else _check_patch(patch_zyx)
     hr_min = min(case.z_factor * pz, py, px)
     kw = dict(patch_zyx=(pz, py, px))
     if hr_min < 6: kw.update(generator_losses=('fourier', 'consistency'))       # too small for any critic
@@ -224,21 +224,21 @@ def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
 
 # %% ../nbs/08b_bench.ipynb #77e3ed30
 @register_method('linear', 'linear z-interpolation (`affirm3d.metrics.interpolate_z`)')
-def _linear(case: BenchCase, **_): return interpolate_z(case.lr, case.z_factor, 'linear'), {}
+def _linear(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'linear'), {}
 
 @register_method('cubic', 'cubic z-interpolation (`affirm3d.metrics.interpolate_z`)')
-def _cubic(case: BenchCase, **_): return interpolate_z(case.lr, case.z_factor, 'cubic'), {}
+def _cubic(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'cubic'), {}
 
 @register_method('RL', f'Richardson–Lucy along z on the interpolated stack ({RL_ITER} iterations)', needs_sigma=True)
 def _richardson_lucy(case: BenchCase, **_):
-    return richardson_lucy_z(case.lr, case.z_factor, _sigma(case), n_iter=RL_ITER), dict(rl_iter=RL_ITER)
+    return richardson_lucy_z(case.lowres, case.z_factor, _sigma(case), n_iter=RL_ITER), dict(rl_iter=RL_ITER)
 
 @register_method('CARE', "the CARE-style 2D network of `affirm3d.care`, trained on the stack's lateral slices",
                  learned=True, needs_sigma=True)
 def _care(case: BenchCase, steps=None, minutes=None, seed=0, device=None, quick=False, **_):
-    model = train_care(case.lr, case.z_factor, _sigma(case), steps=steps, minutes=minutes, seed=seed, device=device,
+    model = train_care(case.lowres, case.z_factor, _sigma(case), steps=steps, minutes=minutes, seed=seed, device=device,
                        patch=32 if quick else 64, base_channels=8 if quick else 16)
-    return care_restore(model, case.lr), dict(train_steps=len(model.history))
+    return care_restore(model, case.lowres), dict(train_steps=len(model.history))
 
 @register_method('pretrained', "the generator shipped for the case's z factor, as it is (no training on the stack)")
 def _pretrained(case: BenchCase, device=None, **_):
@@ -248,7 +248,7 @@ def _pretrained(case: BenchCase, device=None, **_):
     if model is None: raise NotApplicable(f"no shipped model for z factor {f}")
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        out = restore(case.lr, model, z_factor=f, progress=False, with_consistency=False, device=device)
+        out = restore(case.lowres, model, z_factor=f, progress=False, with_consistency=False, device=device)
     return out.volume, dict(init=f'{name}, no training')
 
 @register_method('affirm3d', 'self-supervised fine-tuning on the stack from the shipped generator (else from scratch), then restore',
@@ -256,15 +256,15 @@ def _pretrained(case: BenchCase, device=None, **_):
 def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, patch_zyx=None, train_kw=None, **_):
     from affirm3d.training import self_supervised
     from affirm3d.restore import restore
-    f, lr = case.z_factor, case.lr
+    f, lowres = case.z_factor, case.lowres
     init, name = pretrained_for(f)
     kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_zyx))
     kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
     kw.update(train_kw or {})
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        res = self_supervised(lr, init=init, out=None, steps=steps, minutes=minutes, progress=False, device=device, **kw)
-        out = restore(lr, res.model, z_factor=f, progress=False, with_consistency=False, device=device)
+        res = self_supervised(lowres, init=init, out=None, steps=steps, minutes=minutes, progress=False, device=device, **kw)
+        out = restore(lowres, res.model, z_factor=f, progress=False, with_consistency=False, device=device)
     return out.volume, dict(train_steps=sum(r.get('split') == 'train' for r in res.history),
                             init=f'pretrained {name}' if name else 'scratch')
 
@@ -298,9 +298,9 @@ def reference_row(case: BenchCase) -> dict:
     if case.gt is not None:
         iso, sigma = volume_isotropy_measures(torch.as_tensor(case.gt))
         return dict(case=case.name, method='reference', isotropy=iso, axial_sigma=sigma)
-    ev = evaluate(interpolate_z(case.lr, case.z_factor), lr=case.lr, voxel_um=case.hr_voxel_um)
+    ev = evaluate(interpolate_z(case.lowres, case.z_factor), lowres=case.lowres, voxel_um=case.hr_voxel_um)
     unit = 'µm' if case.voxel_um is not None else 'px'
-    frc = f"input FRC z {ev['frc_z_lr']:.2f} / xy {ev['frc_lateral_lr']:.2f} {unit}" if 'frc_z_lr' in ev else 'input'
+    frc = f"input FRC z {ev['frc_z_lowres']:.2f} / xy {ev['frc_lateral_lowres']:.2f} {unit}" if 'frc_z_lowres' in ev else 'input'
     return dict(case=case.name, method='reference', note=frc)
 
 # %% ../nbs/08b_bench.ipynb #4d1359a9
@@ -311,11 +311,11 @@ def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path
     "xz views of the input, every method and the reference, side by side and to scale (PNG, atomic)."
     import matplotlib.pyplot as plt
     from affirm3d.viewer import xz_comparison, save_figure
-    vox_lr = case.voxel_um or (float(case.z_factor), 1., 1.)
+    vox_lowres = case.voxel_um or (float(case.z_factor), 1., 1.)
     vox_hr = case.hr_voxel_um or (1., 1., 1.)
-    shown = {f'input (z×{case.z_factor})': case.lr, **vols}
+    shown = {f'input (z×{case.z_factor})': case.lowres, **vols}
     if case.gt is not None: shown['reference'] = case.gt
-    fig = xz_comparison(shown, voxel_um=[vox_lr] + [vox_hr] * (len(shown) - 1), dpi=72, width_in=min(14., 2.2 * len(shown)),
+    fig = xz_comparison(shown, voxel_um=[vox_lowres] + [vox_hr] * (len(shown) - 1), dpi=72, width_in=min(14., 2.2 * len(shown)),
                         title=case.name)
     try: return save_figure(fig, out_dir / f'{case.name}_xz.png', overwrite=overwrite)
     finally: plt.close(fig)
@@ -392,7 +392,7 @@ def _time_linear(case: BenchCase, repeats: int = 5) -> float:
     "Seconds of linear z-interpolation of the case (the fastest of `repeats`: the least disturbed by other load)."
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter(); interpolate_z(case.lr, case.z_factor, 'linear'); times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter(); interpolate_z(case.lowres, case.z_factor, 'linear'); times.append(time.perf_counter() - t0)
     return min(times)
 
 # %% ../nbs/08b_bench.ipynb #dad3f067

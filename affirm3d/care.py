@@ -78,7 +78,7 @@ class LateralPairs(BatchStream):
             inp, tgt = self._draw(rng)
             if float(tgt.max()) >= self.min_signal: break
         if rng.random() < 0.5: inp, tgt = inp.flip(-1), tgt.flip(-1)
-        return dict(lr=inp[None].contiguous(), gt=tgt[None].contiguous(), z_factor=self.z_factor)
+        return dict(lowres=inp[None].contiguous(), gt=tgt[None].contiguous(), z_factor=self.z_factor)
 
 def lateral_pairs(vol_norm, z_factor: int, axial_sigma: float, mode: str = 'linear', noise_std: float = 0.,
                   seed: int = 0) -> list[tuple[torch.Tensor, torch.Tensor]]:
@@ -122,15 +122,15 @@ class CareModel(nn.Module):
 # %% ../nbs/08a_care.ipynb #003195f8
 def _l1(preds, batch): return (preds - batch['gt']).abs().mean()
 
-def train_care(lr_vol, z_factor: int, axial_sigma: float | None, steps: int | None = None, minutes: float | None = None,
+def train_care(lowres_vol, z_factor: int, axial_sigma: float | None, steps: int | None = None, minutes: float | None = None,
                seed: int = 0, patch: int = 64, batch_size: int = 8, base_channels: int = 16, depth: int = 2,
                lr: float = 2e-3, noise: str | float = 'auto', interp: str = 'linear', fuse: str = 'mean',
                lo_pct: float = 1.0, hi_pct: float = 99.8, device=None, progress: bool = False,
                threads: int | None = None) -> CareModel:
-    """Train a CARE-style isotropic model on the lateral slices of the anisotropic stack `lr_vol` (Z, Y, X) (array or
+    """Train a CARE-style isotropic model on the lateral slices of the anisotropic stack `lowres_vol` (Z, Y, X) (array or
     `Stack`) for `steps` and/or `minutes`; `axial_sigma` = extra axial blur in lateral pixels (None: estimated);
     `noise` = std added to the kept rows in normalised units, or 'auto' (the stack's own, `estimate_noise_std`)."""
-    vol = validate_volume(lr_vol.data if isinstance(lr_vol, Stack) else lr_vol, name='lr_vol')
+    vol = validate_volume(lowres_vol.data if isinstance(lowres_vol, Stack) else lowres_vol, name='lowres_vol')
     f = validate_z_factor(z_factor)
     if steps is None and minutes is None: raise ValueError("give a training budget: steps=... and/or minutes=...")
     if steps is not None and (int(steps) != steps or steps < 1): raise ValueError(f"steps must be a positive integer, got {steps!r}")
@@ -166,13 +166,13 @@ def _apply_slices(model: CareModel, slices: torch.Tensor, batch_size: int, devic
         out[i:i + batch_size] = model(slices[i:i + batch_size, None].to(device))[:, 0].cpu()
     return out
 
-def care_restore(model: CareModel, lr_vol, fuse: str | None = None, batch_size: int = 16, device=None) -> np.ndarray:
+def care_restore(model: CareModel, lowres_vol, fuse: str | None = None, batch_size: int = 16, device=None) -> np.ndarray:
     """Restore a (Z, Y, X) stack (array or `Stack`) with a trained `CareModel` -> (f·Z, Y, X) float32 in the input's
     intensity scale: z-interpolate, run the network on every xz and yz slice, fuse (`fuse`: the model's default or
     'mean' / 'geometric'). Whole slices at once, no tiling: meant for small stacks."""
     fuse = fuse or model.fuse
     if fuse not in FUSIONS: raise ValueError(f"fuse must be one of {FUSIONS}, got {fuse!r}")
-    vol = validate_volume(lr_vol.data if isinstance(lr_vol, Stack) else lr_vol, name='lr_vol')
+    vol = validate_volume(lowres_vol.data if isinstance(lowres_vol, Stack) else lowres_vol, name='lowres_vol')
     norm = PercentileNorm(model.lo_pct, model.hi_pct).fit(vol)
     device = device or next(model.parameters()).device
     model = model.to(device).eval()

@@ -92,17 +92,17 @@ def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_
                  pixel_um: Param("pixel size in µm (x = y; z step = f × this)", float) = 0.1,
                  seed: Param("random seed", int) = 0,
                  overwrite: Param("replace existing files", bool) = False) -> dict:
-    "Simulate an anisotropic stack and its isotropic ground truth; writes lr.tif, gt.tif and params.json with voxel sizes."
+    "Simulate an anisotropic stack and its isotropic ground truth; writes lowres.tif, gt.tif and params.json with voxel sizes."
     params = SimParams(structure=structure, shape=(size, size, size), density=density, lateral_sigma=lateral_sigma,
                        axial_sigma=axial_ratio * lateral_sigma, z_factor=z_factor, photons=photons, seed=seed)
     sim = simulate(params)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    voxel_lr = (z_factor * pixel_um, pixel_um, pixel_um)
-    paths = dict(lr=write_stack(out / 'lr.tif', sim['lr'], voxel_lr, overwrite=overwrite),
+    voxel_lowres = (z_factor * pixel_um, pixel_um, pixel_um)
+    paths = dict(lowres=write_stack(out / 'lowres.tif', sim['lowres'], voxel_lowres, overwrite=overwrite),
                  gt=write_stack(out / 'gt.tif', sim['gt'], (pixel_um,) * 3, overwrite=overwrite))
     with atomic_write(out / 'params.json', overwrite=overwrite) as tmp:
-        tmp.write_text(json.dumps(dict(params.to_dict(), pixel_um=pixel_um, voxel_lr_um=voxel_lr), indent=1))
-    print(f"simulated {structure}: input {sim['lr'].shape} at voxel {voxel_lr} µm -> {paths['lr']}; "
+        tmp.write_text(json.dumps(dict(params.to_dict(), pixel_um=pixel_um, voxel_lowres_um=voxel_lowres), indent=1))
+    print(f"simulated {structure}: input {sim['lowres'].shape} at voxel {voxel_lowres} µm -> {paths['lowres']}; "
           f"ground truth {sim['gt'].shape} at {pixel_um} µm -> {paths['gt']}")
     return dict(paths, params=out / 'params.json')
 
@@ -234,11 +234,11 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     gt = read_stack(ground_truth).data if ground_truth else None
     if gt is not None and gt.shape != pred.data.shape:
         raise UserError(f"shapes differ: restored {pred.data.shape} vs ground truth {gt.shape}; both must be on the same grid")
-    lr = read_stack(input).data if input else None
-    row = dict(method=Path(restored).name, **evaluate(pred.data, gt, voxel_um=pred.voxel_um, lr=lr))
+    lowres = read_stack(input).data if input else None
+    row = dict(method=Path(restored).name, **evaluate(pred.data, gt, voxel_um=pred.voxel_um, lowres=lowres))
     cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
-                                     'axial_blur_excess', 'isotropy_index_lr', 'axial_blur_excess_lr', 'frc_z_lr',
-                                     'frc_lateral_lr') if c in row]
+                                     'axial_blur_excess', 'isotropy_index_lowres', 'axial_blur_excess_lowres', 'frc_z_lowres',
+                                     'frc_lateral_lowres') if c in row]
     print(metrics_table([row], columns=cols))
     return row
 
@@ -396,16 +396,16 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
     f = gen.z_factor
     sim = simulate_cmd(out=out, structure='microtubules', size=size, z_factor=f, axial_ratio=3.0, seed=seed,
                        overwrite=overwrite)
-    lr, gt = read_stack(sim['lr']), read_stack(sim['gt'])
-    res = restore_cmd(str(sim['lr']), str(Path(out) / 'restored.tif'), model=model, overwrite=overwrite, quiet=quiet)
-    linear = interpolate_z(lr.data, f, 'linear')
+    lowres, gt = read_stack(sim['lowres']), read_stack(sim['gt'])
+    res = restore_cmd(str(sim['lowres']), str(Path(out) / 'restored.tif'), model=model, overwrite=overwrite, quiet=quiet)
+    linear = interpolate_z(lowres.data, f, 'linear')
     write_stack(Path(out) / 'linear.tif', linear, res.voxel_um, overwrite=overwrite)
     rows = [dict(method=name, **evaluate(vol, gt.data, voxel_um=gt.voxel_um))
             for name, vol in (('linear interpolation', linear), ('affirm3d', res.volume))]
     rows.append(dict(method='ground truth', isotropy_index=evaluate(gt.data)['isotropy_index']))
     print(metrics_table(rows, columns=['method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy_index']))
-    fig = xz_comparison({'input (z×%d)' % f: lr.data, 'linear': linear, 'affirm3d': res.volume, 'ground truth': gt.data},
-                        voxel_um=[lr.voxel_um, res.voxel_um, res.voxel_um, gt.voxel_um])
+    fig = xz_comparison({'input (z×%d)' % f: lowres.data, 'linear': linear, 'affirm3d': res.volume, 'ground truth': gt.data},
+                        voxel_um=[lowres.voxel_um, res.voxel_um, res.voxel_um, gt.voxel_um])
     fig_path = save_figure(fig, Path(out) / 'xz_views.png', overwrite=overwrite)
     print(f"figure: {fig_path}; all files in {out}/ ({time.time() - t0:.0f} s)")
     return rows

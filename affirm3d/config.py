@@ -30,7 +30,7 @@ TermNorm = Literal['init', 'running', 'none']                   # how each term 
 SigmaSource = Literal['known', 'estimated', 'simulation']       # where the extra axial sigma came from
 Schedule = Literal['onecycle', 'cosine']
 GanLoss = Literal['ns', 'hinge']                                # non-saturating | hinge
-AdvReal = Literal['gt', 'lr']                                   # real slices for D: of the ground truth | of the input
+AdvReal = Literal['gt', 'lowres']                               # real slices for D: of the ground truth | of the input
 
 REGIMES, TERMS, TERM_NORMS, SIGMA_SOURCES = (get_args(t) for t in (Regime, Term, TermNorm, SigmaSource))
 CALLBACK_TERMS = ('lateral', 'adv')             # terms that need the model or a critic: added by callbacks
@@ -178,7 +178,7 @@ class OptimSection:
 class AdversarialSection:
     "The patch discriminator of the 'adv' term: its loss, real slices, warm-up, patch and size."
     gan_loss: GanLoss = 'ns'                    # 'ns' (non-saturating) | 'hinge'
-    adv_real: AdvReal | None = None             # real slices for D: 'gt' (pretrain default) | 'lr' (xy slices of input)
+    adv_real: AdvReal | None = None             # real slices for D: 'gt' (pretrain default) | 'lowres' (xy slices of input)
     adv_warmup: int = 0                         # generator-only steps before the discriminator joins
     disc_patch: int = 24                        # side of the 2D patches D sees
     disc_channels: int = 16
@@ -188,7 +188,8 @@ class AdversarialSection:
 
     def validate(self) -> 'AdversarialSection':
         if self.gan_loss not in get_args(GanLoss): raise ValueError(f"gan_loss must be 'ns' or 'hinge', got {self.gan_loss!r}")
-        if self.adv_real not in (None, *get_args(AdvReal)): raise ValueError(f"adv_real must be 'gt', 'lr' or None, got {self.adv_real!r}")
+        if self.adv_real == 'lr': self.adv_real = 'lowres'     # its name before issue 22: configs saved then still load
+        if self.adv_real not in (None, *get_args(AdvReal)): raise ValueError(f"adv_real must be 'gt', 'lowres' or None, got {self.adv_real!r}")
         self.adv_warmup = _posint(self.adv_warmup, 'adv_warmup', 0)
         return self
 
@@ -294,7 +295,7 @@ class TrainConfig:
 
     @property
     def real_source(self) -> str:
-        return self.adv_real or ('gt' if self.regime == 'pretrain' else 'lr')
+        return self.adv_real or ('gt' if self.regime == 'pretrain' else 'lowres')
 
     @property
     def weights(self) -> dict:
@@ -319,7 +320,7 @@ class TrainConfig:
         if all(self.weights[t] == 0 for t in self.losses):
             raise ValueError(f"all weights of the generator losses {self.losses} are 0; nothing would be trained")
         if self.regime == 'selfsup' and self.adv_real == 'gt':
-            raise ValueError("adv_real='gt' needs a ground truth; self-supervised training uses 'lr' (xy slices of the input)")
+            raise ValueError("adv_real='gt' needs a ground truth; self-supervised training uses 'lowres' (xy slices of the input)")
         if self.patch_zyx is not None and 'lateral' in self.losses and self.patch_zyx[0] < MIN_SLICES:
             raise ValueError(f"the 'lateral' term estimates the noise along each patch's z and needs patch_zyx[0] >= "
                              f"{MIN_SLICES} low-res slices, got {self.patch_zyx[0]}")

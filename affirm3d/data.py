@@ -22,28 +22,28 @@ __all__ = ['SPLITS', 'closed_gt_slices', 'pair_kind', 'open_pair', 'Dihedral', '
            'BatchStream', 'torch_threads', 'ZFactorBatchSampler', 'PatchSampler', 'split_stack', 'throughput']
 
 # %% ../nbs/05_data.ipynb #436be022
-def closed_gt_slices(z_lr: int, z_factor: int) -> int:
-    "Number of high-res slices of a closed pair with `z_lr` low-res slices: from the first to the last low-res slice."
-    return (z_lr - 1) * z_factor + 1
+def closed_gt_slices(z_lowres: int, z_factor: int) -> int:
+    "Number of high-res slices of a closed pair with `z_lowres` low-res slices: from the first to the last low-res slice."
+    return (z_lowres - 1) * z_factor + 1
 
 # %% ../nbs/05_data.ipynb #2fa40372
-def pair_kind(lr, gt, z_factor: int) -> str:
+def pair_kind(lowres, gt, z_factor: int) -> str:
     "'closed' if `gt` has (Z-1)·f+1 slices, 'open' if it has f·Z (the batch layout); ValueError otherwise."
-    (z_lr, *yx_lr), (z_gt, *yx_gt) = lr.shape[-3:], gt.shape[-3:]
-    if yx_lr != yx_gt:
-        raise ValueError(f"lr and gt must have the same (Y, X) size, got lr {tuple(lr.shape)} and gt {tuple(gt.shape)}")
-    if z_gt == closed_gt_slices(z_lr, z_factor): return 'closed'
-    if z_gt == z_factor * z_lr: return 'open'
-    raise ValueError(f"gt has {z_gt} slices for {z_lr} lr slices and z_factor={z_factor}: expected "
-                     f"{closed_gt_slices(z_lr, z_factor)} (closed pair) or {z_factor * z_lr} (open pair); "
-                     "check z_factor and that gt[k*f] is the high-res slice of lr[k]")
+    (z_lowres, *yx_lowres), (z_gt, *yx_gt) = lowres.shape[-3:], gt.shape[-3:]
+    if yx_lowres != yx_gt:
+        raise ValueError(f"lowres and gt must have the same (Y, X) size, got lowres {tuple(lowres.shape)} and gt {tuple(gt.shape)}")
+    if z_gt == closed_gt_slices(z_lowres, z_factor): return 'closed'
+    if z_gt == z_factor * z_lowres: return 'open'
+    raise ValueError(f"gt has {z_gt} slices for {z_lowres} lowres slices and z_factor={z_factor}: expected "
+                     f"{closed_gt_slices(z_lowres, z_factor)} (closed pair) or {z_factor * z_lowres} (open pair); "
+                     "check z_factor and that gt[k*f] is the high-res slice of lowres[k]")
 
 # %% ../nbs/05_data.ipynb #5734f3bc
-def open_pair(lr, gt=None, z_factor: int | None = None):
-    "Closed pair (Z+1 lr slices, f·Z+1 gt slices) -> open pair (Z, f·Z) by dropping the last slice of each."
-    if gt is not None and z_factor is not None and pair_kind(lr, gt, z_factor) != 'closed':
+def open_pair(lowres, gt=None, z_factor: int | None = None):
+    "Closed pair (Z+1 lowres slices, f·Z+1 gt slices) -> open pair (Z, f·Z) by dropping the last slice of each."
+    if gt is not None and z_factor is not None and pair_kind(lowres, gt, z_factor) != 'closed':
         raise ValueError("open_pair expects a closed pair (gt with (Z-1)*f+1 slices)")
-    return lr[..., :-1, :, :], (None if gt is None else gt[..., :-1, :, :])
+    return lowres[..., :-1, :, :], (None if gt is None else gt[..., :-1, :, :])
 
 # %% ../nbs/05_data.ipynb #deeb0cf2
 def _flip(vol, dims: tuple):
@@ -91,28 +91,28 @@ def random_dihedral(generator=None, square: bool = True, flip_z: bool = True) ->
     return Dihedral(fz and flip_z, fy, fx, tr and square)
 
 # %% ../nbs/05_data.ipynb #992b2d32
-def augment_pair(lr, gt=None, generator=None, z_factor: int | None = None, flip_z: bool = True):
-    "Apply one random z-safe symmetry to `lr` (..., Z, Y, X) and the same one to its closed-pair `gt`; returns (lr, gt)."
-    square = lr.shape[-1] == lr.shape[-2]
+def augment_pair(lowres, gt=None, generator=None, z_factor: int | None = None, flip_z: bool = True):
+    "Apply one random z-safe symmetry to `lowres` (..., Z, Y, X) and the same one to its closed-pair `gt`; returns (lowres, gt)."
+    square = lowres.shape[-1] == lowres.shape[-2]
     if gt is not None:
         if z_factor is None:
-            z_lr, z_gt = lr.shape[-3], gt.shape[-3]
-            if z_lr < 2 or (z_gt - 1) % (z_lr - 1):
-                raise ValueError(f"cannot tell the z factor of lr {tuple(lr.shape)} / gt {tuple(gt.shape)} as a closed "
+            z_lowres, z_gt = lowres.shape[-3], gt.shape[-3]
+            if z_lowres < 2 or (z_gt - 1) % (z_lowres - 1):
+                raise ValueError(f"cannot tell the z factor of lowres {tuple(lowres.shape)} / gt {tuple(gt.shape)} as a closed "
                                  "pair; pass z_factor=")
-            z_factor = (z_gt - 1) // (z_lr - 1)
-        if flip_z and pair_kind(lr, gt, z_factor) == 'open':
+            z_factor = (z_gt - 1) // (z_lowres - 1)
+        if flip_z and pair_kind(lowres, gt, z_factor) == 'open':
             raise ValueError("augment_pair needs a closed pair for z flips (gt with (Z-1)*f+1 slices, see open_pair): "
-                             "an open pair cannot be z-flipped without losing alignment; sample one more lr slice or "
+                             "an open pair cannot be z-flipped without losing alignment; sample one more lowres slice or "
                              "pass flip_z=False")
     tfm = random_dihedral(generator, square=square, flip_z=flip_z)
-    return tfm(lr), (None if gt is None else tfm(gt))
+    return tfm(lowres), (None if gt is None else tfm(gt))
 
 # %% ../nbs/05_data.ipynb #55bcc404
-def normalise_pair(lr, gt=None, norm: PercentileNorm | None = None):
-    "Normalise `lr` with `norm` (fitted on `lr` if not given) and `gt` with the SAME parameters; returns (lr, gt, norm)."
-    if norm is None: norm = PercentileNorm().fit(lr)
-    return norm(lr), (None if gt is None else norm(gt)), norm
+def normalise_pair(lowres, gt=None, norm: PercentileNorm | None = None):
+    "Normalise `lowres` with `norm` (fitted on `lowres` if not given) and `gt` with the SAME parameters; returns (lowres, gt, norm)."
+    if norm is None: norm = PercentileNorm().fit(lowres)
+    return norm(lowres), (None if gt is None else norm(gt)), norm
 
 # %% ../nbs/05_data.ipynb #de735bfe
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def patch_score(patch, stats: StackStats, pct: float = 99.0) -> float:
 
 # %% ../nbs/05_data.ipynb #094bed66
 def collate(items: Sequence[dict]) -> dict:
-    "Stack samples dict(lr=(1,Z,Y,X), gt=(1,f·Z,Y,X) | None, z_factor) into a batch dict with one z factor."
+    "Stack samples dict(lowres=(1,Z,Y,X), gt=(1,f·Z,Y,X) | None, z_factor) into a batch dict with one z factor."
     if not items: raise ValueError("collate: no samples")
     zfs = {int(it['z_factor']) for it in items}
     if len(zfs) > 1:
@@ -168,7 +168,7 @@ def collate(items: Sequence[dict]) -> dict:
                          "(ZFactorBatchSampler) or fix it per stream")
     has_gt = [it.get('gt') is not None for it in items]
     if any(has_gt) and not all(has_gt): raise ValueError("collate: some samples have a ground truth and some do not")
-    batch = dict(lr=torch.stack([torch.as_tensor(it['lr']) for it in items]),
+    batch = dict(lowres=torch.stack([torch.as_tensor(it['lowres']) for it in items]),
                  gt=torch.stack([torch.as_tensor(it['gt']) for it in items]) if all(has_gt) else None,
                  z_factor=zfs.pop())
     for key in items[0]:
@@ -323,9 +323,9 @@ class PatchSampler(BatchStream):
     def _crop(self, i: int, corner: tuple):
         (k0, y0, x0), (pz, py, px), f = corner, self.patch_zyx, self.z_factor
         if self.gts is None: return self.volumes[i][k0:k0 + pz, y0:y0 + py, x0:x0 + px], None
-        lr = self.volumes[i][k0:k0 + pz + 1, y0:y0 + py, x0:x0 + px]
+        lowres = self.volumes[i][k0:k0 + pz + 1, y0:y0 + py, x0:x0 + px]
         gt = self.gts[i][k0 * f:(k0 + pz) * f + 1, y0:y0 + py, x0:x0 + px]
-        return lr, gt
+        return lowres, gt
 
     def draw_patch(self, rng: np.random.Generator):
         "(volume index, corner, score) of a patch passing the content filter; warns and returns the best after max_tries."
@@ -333,8 +333,8 @@ class PatchSampler(BatchStream):
         for _ in range(self.max_tries):
             i = int(rng.choice(len(self.volumes), p=self.weights))
             corner = tuple(int(rng.integers(n)) for n in self.n_pos[i])
-            lr, _ = self._crop(i, corner)
-            score = patch_score(lr, self.stats[i])
+            lowres, _ = self._crop(i, corner)
+            score = patch_score(lowres, self.stats[i])
             if score >= self.min_frac: return i, corner, score
             if best is None or score > best[2]: best = (i, corner, score)
         warnings.warn(f"PatchSampler: no patch reached min_frac={self.min_frac} in {self.max_tries} tries (best score "
@@ -342,15 +342,15 @@ class PatchSampler(BatchStream):
         return best
 
     def sample(self, rng: np.random.Generator, z_factor: int | None = None) -> dict:
-        "One normalised, augmented sample dict(lr=(1,Z,Y,X), gt=(1,f·Z,Y,X) | None, z_factor, volume)."
+        "One normalised, augmented sample dict(lowres=(1,Z,Y,X), gt=(1,f·Z,Y,X) | None, z_factor, volume)."
         i, corner, _ = self.draw_patch(rng)
-        lr, gt = self._crop(i, corner)
-        lr, gt, _ = normalise_pair(torch.from_numpy(np.ascontiguousarray(lr)),
-                                   None if gt is None else torch.from_numpy(np.ascontiguousarray(gt)), self.norms[i])
+        lowres, gt = self._crop(i, corner)
+        lowres, gt, _ = normalise_pair(torch.from_numpy(np.ascontiguousarray(lowres)),
+                                       None if gt is None else torch.from_numpy(np.ascontiguousarray(gt)), self.norms[i])
         if self.augment:
-            lr, gt = augment_pair(lr, gt, rng, z_factor=self.z_factor)
-        if gt is not None: lr, gt = open_pair(lr, gt)
-        return dict(lr=lr[None].contiguous(), gt=None if gt is None else gt[None].contiguous(),
+            lowres, gt = augment_pair(lowres, gt, rng, z_factor=self.z_factor)
+        if gt is not None: lowres, gt = open_pair(lowres, gt)
+        return dict(lowres=lowres[None].contiguous(), gt=None if gt is None else gt[None].contiguous(),
                     z_factor=self.z_factor, volume=i)
 
 # %% ../nbs/05_data.ipynb #667de5f1

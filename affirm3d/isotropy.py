@@ -184,9 +184,9 @@ def isotropy_index(vol, window: str = 'hann', snr_min: float = 3., k_min: float 
     ignores overall sharpness: compare volumes of similar sharpness, or their `axial_blur_excess`."""
     return _index_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
 
-def _index_of(lr) -> float:
+def _index_of(log_ratio) -> float:
     "The isotropy index of an `_isotropy_log_ratio` result."
-    return float('nan') if lr is None else float(torch.exp(-lr[1].abs().mean()))
+    return float('nan') if log_ratio is None else float(torch.exp(-log_ratio[1].abs().mean()))
 
 # %% ../nbs/03a_isotropy.ipynb #33893ded
 def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
@@ -198,10 +198,10 @@ def axial_blur_excess(vol, window: str = 'hann', snr_min: float = 3., k_min: flo
     return _sigma_of(_isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length))
 
 # %% ../nbs/03a_isotropy.ipynb #b362b791
-def _sigma_of(lr) -> float:
+def _sigma_of(log_ratio) -> float:
     "The signed residual axial σ of an `_isotropy_log_ratio` result (see `axial_blur_excess`)."
-    if lr is None or int(lr[2].sum()) < 3: return float('nan')
-    k, d = lr[0][lr[2]].double(), lr[1][lr[2]].double()
+    if log_ratio is None or int(log_ratio[2].sum()) < 3: return float('nan')
+    k, d = log_ratio[0][log_ratio[2]].double(), log_ratio[1][log_ratio[2]].double()
     x = -(2 * math.pi * k) ** 2
     xc, dc = x - x.mean(), d - d.mean()
     s = float((xc * dc).sum() / (xc * xc).sum())
@@ -210,8 +210,8 @@ def _sigma_of(lr) -> float:
 def isotropy_measures(vol, window: str = 'hann', snr_min: float = 3., k_min: float = 0.03, dynamic_range: float = 1e-5,
                       equal_length: bool = True) -> tuple[float, float]:
     "(`isotropy_index`, `axial_blur_excess`) of a volume from one pass over its spectra."
-    lr = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
-    return _index_of(lr), _sigma_of(lr)
+    log_ratio = _isotropy_log_ratio(vol, window, snr_min, k_min, dynamic_range, equal_length)
+    return _index_of(log_ratio), _sigma_of(log_ratio)
 
 # %% ../nbs/03a_isotropy.ipynb #9084b4df
 def blur_difference(sigma_a: float, sigma_b: float) -> float:

@@ -150,7 +150,7 @@ class Learner:
     "Orders the events of training `model` on `dls`; everything else is done by callbacks `cbs`."
     def __init__(self, model: nn.Module, dls, loss_func: Callable = F.mse_loss, lr: float = 1e-3,
                  opt_func: Callable = torch.optim.AdamW, cbs: Iterable[Callback] = (), config: dict | None = None,
-                 input_key: str = 'lr'):
+                 input_key: str = 'lowres'):
         self.model, self.dls, self.loss_func, self.lr, self.opt_func = model, _as_dls(dls), loss_func, lr, opt_func
         self.config, self.input_key = dict(config or {}), input_key
         self.cbs, self.opt = [], None
@@ -428,16 +428,16 @@ class MetricsCB(Callback):
 
 # %% ../nbs/06_learner.ipynb #38f127cf
 class ToyVolumes(torch.utils.data.Dataset):
-    "Random `size³` volumes `lr` and a known target `gt` = 3-point z blur of `lr` (dict samples); for tests and examples."
+    "Random `size³` volumes `lowres` and a known target `gt` = 3-point z blur of `lowres` (dict samples); for tests and examples."
     def __init__(self, n: int = 24, size: int = 8, seed: int = 0, augment: bool = True):
         self.n, self.size, self.seed, self.augment = n, size, seed, augment
     def __len__(self): return self.n
     def __getitem__(self, i):
         g = torch.Generator().manual_seed(self.seed * 100003 + i)
-        lr = torch.rand(1, self.size, self.size, self.size, generator=g)
-        gt = (lr + lr.roll(1, -3) + lr.roll(-1, -3)) / 3
-        if self.augment and torch.rand(()) < 0.5: lr, gt = lr.flip(-1), gt.flip(-1)
-        return dict(lr=lr, gt=gt)
+        lowres = torch.rand(1, self.size, self.size, self.size, generator=g)
+        gt = (lowres + lowres.roll(1, -3) + lowres.roll(-1, -3)) / 3
+        if self.augment and torch.rand(()) < 0.5: lowres, gt = lowres.flip(-1), gt.flip(-1)
+        return dict(lowres=lowres, gt=gt)
 
 # %% ../nbs/06_learner.ipynb #4495d2ae
 def toy_dls(n_train: int = 24, n_valid: int = 8, size: int = 8, bs: int = 4, seed: int = 0, **kw) -> DataLoaders:

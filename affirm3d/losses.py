@@ -41,11 +41,11 @@ class TrainLoss:
             if self.cfg.axial_sigma is None:
                 raise ValueError("the consistency term needs the extra axial sigma: set TrainConfig.axial_sigma (or let "
                                  "self_supervised estimate it)")
-            return (self.forward_model(self.cfg.axial_sigma)(preds) - batch['lr']).abs().mean()
+            return (self.forward_model(self.cfg.axial_sigma)(preds) - batch['lowres']).abs().mean()
         groups: dict[float, list[int]] = {}                 # one forward model per distinct sigma, not per sample
         for i, s in enumerate(sig): groups.setdefault(round(float(s), 6), []).append(i)
-        if len(groups) == 1: return (self.forward_model(next(iter(groups)))(preds) - batch['lr']).abs().mean()
-        per = [(self.forward_model(s)(preds[idx]) - batch['lr'][idx]).abs().mean() * len(idx) for s, idx in groups.items()]
+        if len(groups) == 1: return (self.forward_model(next(iter(groups)))(preds) - batch['lowres']).abs().mean()
+        per = [(self.forward_model(s)(preds[idx]) - batch['lowres'][idx]).abs().mean() * len(idx) for s, idx in groups.items()]
         return torch.stack(per).sum() / len(sig)
 
     def __call__(self, preds: torch.Tensor, batch: dict) -> dict:
@@ -114,19 +114,19 @@ class LateralCB(Callback):
         if cfg.axial_sigma is None: raise ValueError("the lateral term needs the extra axial sigma: set TrainConfig.axial_sigma")
         self.fm, self.weight, self.f = ForwardModel(cfg.z_factor, cfg.axial_sigma), cfg.w_lateral, cfg.z_factor
 
-    def pair(self, preds: torch.Tensor, lr: torch.Tensor, axis: int) -> tuple:
+    def pair(self, preds: torch.Tensor, lowres: torch.Tensor, axis: int) -> tuple:
         "(degraded input, target) of the lateral term: `axis` (3 = y, 4 = x) of `preds` (B, C, fZ, Y, X) swapped into z."
         target = preds.detach().transpose(2, axis)
         n = (target.shape[2] // self.f) * self.f
         if n < self.f: raise ValueError(f"the lateral patch side {target.shape[2]} is smaller than the z factor {self.f}")
         target = target[:, :, :n].contiguous()
         deg = self.fm(target)
-        noise = estimate_noise_std(lr.detach().flatten(0, 1), as_tensor=True)
+        noise = estimate_noise_std(lowres.detach().flatten(0, 1), as_tensor=True)
         return deg + noise * torch.randn_like(deg), target
 
     def after_loss(self, learn):
-        lr = learn.batch['lr'] if isinstance(learn.batch, dict) else learn.batch[0]
-        deg, target = self.pair(learn.preds, lr, 4 if learn.global_step % 2 else 3)
+        lowres = learn.batch['lowres'] if isinstance(learn.batch, dict) else learn.batch[0]
+        deg, target = self.pair(learn.preds, lowres, 4 if learn.global_step % 2 else 3)
         term = (learn.model(deg) - target).abs().mean()
         learn.loss = learn.loss + self.weight * term
         learn.loss_terms = {**learn.loss_terms, 'lateral': term}
@@ -137,12 +137,12 @@ class LateralCB(Callback):
 def loss_terms(model: nn.Module, batch: dict, cfg: TrainConfig) -> dict:
     "Raw generator terms (no adversarial term; the lateral term with seeded noise) of `model` on one batch, in eval mode: for before/after comparisons."
     was = model.training; model.eval()
-    preds = model(batch['lr'])
+    preds = model(batch['lowres'])
     terms = TrainLoss(cfg.replace(generator_losses=[t for t in cfg.losses if t != 'adv'] or ['fourier']))(preds, batch)
     if 'lateral' in cfg.losses:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(0)
-            deg, target = LateralCB(cfg).pair(preds, batch['lr'], axis=4)
+            deg, target = LateralCB(cfg).pair(preds, batch['lowres'], axis=4)
         terms['lateral'] = (model(deg) - target).abs().mean()
     model.train(was)
     return {k: float(v) for k, v in terms.items() if k != 'total'}

@@ -36,7 +36,7 @@ def _pair(pred, gt) -> tuple[torch.Tensor, torch.Tensor]:
     g = _as_tensor(gt, 'gt', device=p.device)
     if p.shape != g.shape:
         raise ValueError(f"pred and gt must have the same shape, got {tuple(p.shape)} and {tuple(g.shape)}; "
-                         "bring the prediction onto the ground-truth grid first (e.g. interpolate_z(lr, z_factor))")
+                         "bring the prediction onto the ground-truth grid first (e.g. interpolate_z(lowres, z_factor))")
     return p, g
 
 # %% ../nbs/08_metrics.ipynb #7a185823
@@ -192,23 +192,23 @@ def _like_input(out: torch.Tensor, like):
     "Return numpy float32 if `like` was not a tensor, else a tensor on like's device."
     return out if isinstance(like, torch.Tensor) else out.cpu().numpy().astype(np.float32)
 
-def interpolate_z(lr, z_factor: int, mode: str = 'linear'):
-    "Upsample (..., Z, Y, X) along z by `z_factor` (`mode` 'nearest', 'linear', 'cubic' or 'fft'); out[k·f] = lr[k]."
+def interpolate_z(lowres, z_factor: int, mode: str = 'linear'):
+    "Upsample (..., Z, Y, X) along z by `z_factor` (`mode` 'nearest', 'linear', 'cubic' or 'fft'); out[k·f] = lowres[k]."
     f = validate_z_factor(z_factor)
     if mode not in ('nearest', 'linear', 'cubic', 'fft'):
         raise ValueError(f"mode must be 'nearest', 'linear', 'cubic' or 'fft', got {mode!r}")
-    t = _as_tensor(lr, 'lr', dtype=lr.dtype if isinstance(lr, torch.Tensor) and lr.is_floating_point() else torch.float32)
-    if t.ndim < 3: raise ValueError(f"lr must be a stack (..., Z, Y, X), got shape {tuple(t.shape)}")
+    t = _as_tensor(lowres, 'lowres', dtype=lowres.dtype if isinstance(lowres, torch.Tensor) and lowres.is_floating_point() else torch.float32)
+    if t.ndim < 3: raise ValueError(f"lowres must be a stack (..., Z, Y, X), got shape {tuple(t.shape)}")
     if mode == 'nearest':
         n_z = t.shape[-3]
         idx = torch.div(torch.arange(n_z * f, device=t.device) + f // 2, f, rounding_mode='floor').clamp(max=n_z - 1)
         out = t[..., idx, :, :]
     else:
         out = upsample_z(t, f, mode=mode)
-    return _like_input(out, lr)
+    return _like_input(out, lowres)
 
 # %% ../nbs/08_metrics.ipynb #282910b7
-def richardson_lucy_z(lr, z_factor: int, axial_sigma: float | None, n_iter: int = 20,
+def richardson_lucy_z(lowres, z_factor: int, axial_sigma: float | None, n_iter: int = 20,
                       lateral_psf_sigma: float | None = None, background: str | float = 'auto',
                       mode: str = 'cubic', data: str = 'interpolated', tol: float | None = None, eps: float = 1e-6):
     "Richardson–Lucy along z on the `z_factor`-upsampled stack with the extra axial Gaussian `axial_sigma` (HR voxels)."
@@ -216,8 +216,8 @@ def richardson_lucy_z(lr, z_factor: int, axial_sigma: float | None, n_iter: int 
     if data not in ('interpolated', 'measured'):
         raise ValueError(f"data must be 'interpolated' or 'measured', got {data!r}")
     if int(n_iter) != n_iter or n_iter < 0: raise ValueError(f"n_iter must be a non-negative integer, got {n_iter!r}")
-    y = _as_tensor(lr, 'lr', dtype=torch.float32)
-    if y.ndim < 3: raise ValueError(f"lr must be a stack (..., Z, Y, X), got shape {tuple(y.shape)}")
+    y = _as_tensor(lowres, 'lowres', dtype=torch.float32)
+    if y.ndim < 3: raise ValueError(f"lowres must be a stack (..., Z, Y, X), got shape {tuple(y.shape)}")
     axial_sigma = resolve_extra_sigma(axial_sigma, y.cpu(), f)
     if background == 'auto':
         flat = y.flatten()
@@ -241,7 +241,7 @@ def richardson_lucy_z(lr, z_factor: int, axial_sigma: float | None, n_iter: int 
         done = tol is not None and float((new - est).norm() / est.norm().clamp_min(eps)) < tol
         est = new
         if done: break
-    return _like_input(est - eps + bg, lr)
+    return _like_input(est - eps + bg, lowres)
 
 # %% ../nbs/08_metrics.ipynb #42d36f19
 def _period(freq, frc, threshold: float) -> float:
@@ -277,9 +277,9 @@ def volume_isotropy_measures(vol: torch.Tensor) -> tuple[float, float]:
     "(isotropy index, residual axial σ in voxels) from one pass over the spectra; a constant volume is isotropic: (1.0, 0.0)."
     return (1.0, 0.0) if float(vol.max() - vol.min()) == 0 else isotropy_measures(vol.cpu())
 
-def evaluate(pred, gt=None, voxel_um=None, lr=None, match: str = 'affine', data_range: float | None = None,
+def evaluate(pred, gt=None, voxel_um=None, lowres=None, match: str = 'affine', data_range: float | None = None,
              threshold: str | float = 'otsu') -> dict[str, float]:
-    "All metrics for `pred` (HR grid): vs `gt` if given (psnr, ssim, nrmse, per plane, iou, frc); isotropy index always; input references from `lr`."
+    "All metrics for `pred` (HR grid): vs `gt` if given (psnr, ssim, nrmse, per plane, iou, frc); isotropy index always; input references from `lowres`."
     p = _as_tensor(pred, 'pred', dtype=torch.float32)
     if p.ndim < 3: raise ValueError(f"pred must be a volume (..., Z, Y, X), got shape {tuple(p.shape)}")
     if voxel_um is not None and len(voxel_um) != 3:
@@ -294,19 +294,19 @@ def evaluate(pred, gt=None, voxel_um=None, lr=None, match: str = 'affine', data_
         fr = frc_vs_gt(p, gt, voxel_um=voxel_um)
         out.update(frc_z=fr['z'], frc_lateral=fr['lateral'], frc_ratio=fr['z'] / fr['lateral'])
     out['isotropy_index'], out['axial_blur_excess'] = volume_isotropy_measures(p)
-    if lr is not None:
-        lr_t = _as_tensor(lr, 'lr', dtype=torch.float32, device=p.device)
-        f = p.shape[-3] // lr_t.shape[-3]
-        if f < 1 or lr_t.shape[-2:] != p.shape[-2:]:
-            raise ValueError(f"lr {tuple(lr_t.shape)} does not match pred {tuple(p.shape)}: expected the same (Y, X) "
-                             "and Z_pred = z_factor · Z_lr")
-        out['isotropy_index_lr'], out['axial_blur_excess_lr'] = volume_isotropy_measures(interpolate_z(lr_t, f, 'linear'))
-        if lr_t.shape[-3] >= 8 and float(lr_t.max() - lr_t.min()) > 0:
-            res = plane_frc(lr_t.cpu())['resolution']
+    if lowres is not None:
+        lowres_t = _as_tensor(lowres, 'lowres', dtype=torch.float32, device=p.device)
+        f = p.shape[-3] // lowres_t.shape[-3]
+        if f < 1 or lowres_t.shape[-2:] != p.shape[-2:]:
+            raise ValueError(f"lowres {tuple(lowres_t.shape)} does not match pred {tuple(p.shape)}: expected the same (Y, X) "
+                             "and Z_pred = z_factor · Z_lowres")
+        out['isotropy_index_lowres'], out['axial_blur_excess_lowres'] = volume_isotropy_measures(interpolate_z(lowres_t, f, 'linear'))
+        if lowres_t.shape[-3] >= 8 and float(lowres_t.max() - lowres_t.min()) > 0:
+            res = plane_frc(lowres_t.cpu())['resolution']
             vz, vx = (f * float(voxel_um[0]), float(voxel_um[2])) if voxel_um is not None else (f, 1.0)
-            lo, hi = 1 / 0.5, float(min(lr_t.shape[-3:]))            # periods the checkerboard rings can report
-            out['frc_z_lr'] = float(np.clip(1 / res['z'] if res['z'] > 0 else hi, lo, hi)) * vz
-            out['frc_lateral_lr'] = float(np.clip(1 / res['lateral'] if res['lateral'] > 0 else hi, lo, hi)) * vx
+            lo, hi = 1 / 0.5, float(min(lowres_t.shape[-3:]))        # periods the checkerboard rings can report
+            out['frc_z_lowres'] = float(np.clip(1 / res['z'] if res['z'] > 0 else hi, lo, hi)) * vz
+            out['frc_lateral_lowres'] = float(np.clip(1 / res['lateral'] if res['lateral'] > 0 else hi, lo, hi)) * vx
     return out
 
 def metrics_table(rows: list[dict], columns: list[str] | None = None, fmt: str = '.3f', name_key: str = 'method') -> str:
@@ -326,9 +326,9 @@ def metrics_table(rows: list[dict], columns: list[str] | None = None, fmt: str =
     return '\n'.join(lines)
 
 # %% ../nbs/08_metrics.ipynb #d9bc9711
-def baselines(lr, z_factor: int, axial_sigma: float | None, n_iter: int = 20, **rl_kwargs) -> dict[str, np.ndarray]:
+def baselines(lowres, z_factor: int, axial_sigma: float | None, n_iter: int = 20, **rl_kwargs) -> dict[str, np.ndarray]:
     "Every classical baseline on one stack: nearest/linear/cubic interpolation and RL (interpolated and measured data)."
-    out = {mode: interpolate_z(lr, z_factor, mode) for mode in ('nearest', 'linear', 'cubic')}
-    out['RL'] = richardson_lucy_z(lr, z_factor, axial_sigma, n_iter, data='interpolated', **rl_kwargs)
-    out['RL (measured planes)'] = richardson_lucy_z(lr, z_factor, axial_sigma, n_iter, data='measured', **rl_kwargs)
+    out = {mode: interpolate_z(lowres, z_factor, mode) for mode in ('nearest', 'linear', 'cubic')}
+    out['RL'] = richardson_lucy_z(lowres, z_factor, axial_sigma, n_iter, data='interpolated', **rl_kwargs)
+    out['RL (measured planes)'] = richardson_lucy_z(lowres, z_factor, axial_sigma, n_iter, data='measured', **rl_kwargs)
     return out

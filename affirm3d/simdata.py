@@ -23,13 +23,13 @@ __all__ = ['sim_pair', 'SimStream', 'SimSet', 'cached_sim_set', 'train_valid_spl
 
 # %% ../nbs/05a_simdata.ipynb #dd2368b8
 def sim_pair(params: SimParams) -> dict:
-    "Simulate a closed pair: lr (Z+1 slices, ADU) and gt (f·Z+1 slices, expected ADU) for params.shape[0] = f·(Z+1)."
+    "Simulate a closed pair: lowres (Z+1 slices, ADU) and gt (f·Z+1 slices, expected ADU) for params.shape[0] = f·(Z+1)."
     sim = simulate(params)
     p = sim['params']
     gt_adu = p.gain * p.photons * (sim['gt'] + p.background) + p.offset
-    lr = sim['lr']
-    return dict(lr=lr, gt=np.ascontiguousarray(gt_adu[:closed_gt_slices(lr.shape[0], p.z_factor)], dtype=np.float32),
-                lr_clean=sim['lr_clean'], params=p)
+    lowres = sim['lowres']
+    return dict(lowres=lowres, gt=np.ascontiguousarray(gt_adu[:closed_gt_slices(lowres.shape[0], p.z_factor)], dtype=np.float32),
+                lowres_clean=sim['lowres_clean'], params=p)
 
 # %% ../nbs/05a_simdata.ipynb #d064f98b
 def _as_tuple3(v, name: str) -> tuple:
@@ -62,7 +62,7 @@ class SimStream(BatchStream):
         self.augment = self.split == 0 if augment is None else augment      # augment training data only, by default
         self.min_snr, self.max_tries, self.with_params, self.threads = min_snr, max_tries, with_params, threads
 
-    def lr_slices(self, z_factor: int) -> int:
+    def lowres_slices(self, z_factor: int) -> int:
         "Low-res slices of a sample with this z factor."
         return self.hr_patch_zyx[0] // z_factor
 
@@ -70,7 +70,7 @@ class SimStream(BatchStream):
 
     def draw_params(self, rng: np.random.Generator, z_factor: int) -> SimParams:
         "Random SimParams for one closed pair at this z factor, with a seed that belongs to this split."
-        shape = (z_factor * (self.lr_slices(z_factor) + 1),) + self.hr_patch_zyx[1:]
+        shape = (z_factor * (self.lowres_slices(z_factor) + 1),) + self.hr_patch_zyx[1:]
         p = random_params(rng, shape=shape, z_factor=z_factor, **self.ranges)
         return replace(p, seed=16 * int(rng.integers(2**26)) + self.split)
 
@@ -78,18 +78,18 @@ class SimStream(BatchStream):
         "A closed pair (`sim_pair`) that is not all background; redrawn up to max_tries times, then a warning."
         for _ in range(self.max_tries):
             pair = sim_pair(self.draw_params(rng, z_factor))
-            if stack_stats(pair['lr']).snr >= self.min_snr: return pair
+            if stack_stats(pair['lowres']).snr >= self.min_snr: return pair
         warnings.warn(f"SimStream: {self.max_tries} simulations in a row were all background (snr < {self.min_snr}); "
                       "using the last. Raise density or photons")
         return pair
 
     def sample(self, rng: np.random.Generator, z_factor: int) -> dict:
-        "One sample dict(lr=(1,Z,Y,X), gt=(1,f·Z,Y,X), z_factor, norm[, params]): simulated, normalised, augmented."
+        "One sample dict(lowres=(1,Z,Y,X), gt=(1,f·Z,Y,X), z_factor, norm[, params]): simulated, normalised, augmented."
         pair = self.simulate_pair(rng, z_factor)
-        lr, gt, norm = normalise_pair(torch.from_numpy(pair['lr']), torch.from_numpy(pair['gt']))
-        if self.augment: lr, gt = augment_pair(lr, gt, rng, z_factor=z_factor)
-        lr, gt = open_pair(lr, gt)
-        item = dict(lr=lr[None].contiguous(), gt=gt[None].contiguous(), z_factor=z_factor, norm=norm.state_dict())
+        lowres, gt, norm = normalise_pair(torch.from_numpy(pair['lowres']), torch.from_numpy(pair['gt']))
+        if self.augment: lowres, gt = augment_pair(lowres, gt, rng, z_factor=z_factor)
+        lowres, gt = open_pair(lowres, gt)
+        item = dict(lowres=lowres[None].contiguous(), gt=gt[None].contiguous(), z_factor=z_factor, norm=norm.state_dict())
         if self.with_params: item['params'] = pair['params']
         return item
 
@@ -105,17 +105,17 @@ class SimStream(BatchStream):
 # %% ../nbs/05a_simdata.ipynb #0ce9d09c
 class SimSet(Dataset):
     "Simulated closed pairs held in memory (normalised tensors); items are augmented (optionally) and opened."
-    def __init__(self, lr: list, gt: list, z_factors: list, norms: list, params: list, augment: bool = False, config: dict | None = None):
-        self.lr, self.gt, self.z_factors, self.norms, self.params = lr, gt, [int(f) for f in z_factors], norms, params
+    def __init__(self, lowres: list, gt: list, z_factors: list, norms: list, params: list, augment: bool = False, config: dict | None = None):
+        self.lowres, self.gt, self.z_factors, self.norms, self.params = lowres, gt, [int(f) for f in z_factors], norms, params
         self.augment, self.config = augment, config or {}
 
-    def __len__(self): return len(self.lr)
+    def __len__(self): return len(self.lowres)
 
     def __getitem__(self, i: int) -> dict:
-        lr, gt, f = self.lr[i], self.gt[i], self.z_factors[i]
-        if self.augment: lr, gt = augment_pair(lr, gt, None, z_factor=f)          # torch's global generator
-        lr, gt = open_pair(lr, gt)
-        return dict(lr=lr[None].contiguous(), gt=gt[None].contiguous(), z_factor=f, norm=self.norms[i].state_dict(), index=i)
+        lowres, gt, f = self.lowres[i], self.gt[i], self.z_factors[i]
+        if self.augment: lowres, gt = augment_pair(lowres, gt, None, z_factor=f)          # torch's global generator
+        lowres, gt = open_pair(lowres, gt)
+        return dict(lowres=lowres[None].contiguous(), gt=gt[None].contiguous(), z_factor=f, norm=self.norms[i].state_dict(), index=i)
 
     def loader(self, batch_size: int = 8, shuffle: bool | None = None, num_workers: int = 0, seed: int = 0, **kw) -> DataLoader:
         "A DataLoader whose batches each hold one z factor (shuffled if `shuffle`, default: if augmenting)."
@@ -125,7 +125,7 @@ class SimSet(Dataset):
 
     def save(self, path, overwrite: bool = False) -> Path:
         "Save with torch.save, atomically (affirm3d.io.atomic_write)."
-        state = dict(version=1, lr=self.lr, gt=self.gt, z_factors=self.z_factors, norms=[n.state_dict() for n in self.norms],
+        state = dict(version=1, lowres=self.lowres, gt=self.gt, z_factors=self.z_factors, norms=[n.state_dict() for n in self.norms],
                      params=[p.to_dict() for p in self.params], config=self.config)
         with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)
         return Path(path)
@@ -136,7 +136,8 @@ class SimSet(Dataset):
         path = Path(path)
         if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; create it with cached_sim_set(..., path=)")
         st = torch.load(path, weights_only=True)
-        return cls(st['lr'], st['gt'], st['z_factors'], [PercentileNorm.from_state(d) for d in st['norms']],
+        lowres = st['lowres'] if 'lowres' in st else st['lr']        # sets saved before issue 22 named it 'lr'
+        return cls(lowres, st['gt'], st['z_factors'], [PercentileNorm.from_state(d) for d in st['norms']],
                    [SimParams.from_dict(d) for d in st['params']], augment=augment, config=st.get('config'))
 
 # %% ../nbs/05a_simdata.ipynb #990c8921
@@ -156,15 +157,15 @@ def cached_sim_set(n: int, seed: int = 0, split='train', hr_patch_zyx=(32, 32, 3
         return sim_set
     stream = SimStream(hr_patch_zyx, z_factors, batch_size=1, seed=seed, split=split, augment=False, min_snr=min_snr,
                        with_params=True, **ranges)
-    lr, gt, zfs, norms, params = [], [], [], [], []
+    lowres, gt, zfs, norms, params = [], [], [], [], []
     with torch_threads(stream.threads):
         for i in range(int(n)):
             rng = np.random.default_rng([seed, stream.split, i])
             f = stream.batch_z_factor(rng)
             pair = stream.simulate_pair(rng, f)
-            lr_n, gt_n, norm = normalise_pair(torch.from_numpy(pair['lr']), torch.from_numpy(pair['gt']))
-            lr.append(lr_n); gt.append(gt_n); zfs.append(f); norms.append(norm); params.append(pair['params'])
-    sim_set = SimSet(lr, gt, zfs, norms, params, augment=augment, config=config)
+            lowres_n, gt_n, norm = normalise_pair(torch.from_numpy(pair['lowres']), torch.from_numpy(pair['gt']))
+            lowres.append(lowres_n); gt.append(gt_n); zfs.append(f); norms.append(norm); params.append(pair['params'])
+    sim_set = SimSet(lowres, gt, zfs, norms, params, augment=augment, config=config)
     if path is not None: sim_set.save(path, overwrite=overwrite)
     return sim_set
 

@@ -342,7 +342,7 @@ class SimParams:
 
 # %% ../nbs/02_simulate.ipynb #e30a3065
 def simulate(params: SimParams) -> dict:
-    "Simulate one sample: dict(gt=(f·Zl, Y, X) isotropic, lr=(Zl, Y, X) noisy ADU, lr_clean=(Zl, Y, X), params=SimParams)."
+    "Simulate one sample: dict(gt=(f·Zl, Y, X) isotropic, lowres=(Zl, Y, X) noisy ADU, lowres_clean=(Zl, Y, X), params=SimParams)."
     if isinstance(params, dict): params = SimParams.from_dict(params)
     ss_struct, ss_noise = np.random.SeedSequence(params.seed).spawn(2)
     obj = STRUCTURES[params.structure](params.shape, density=params.density, seed=np.random.default_rng(ss_struct),
@@ -351,10 +351,10 @@ def simulate(params: SimParams) -> dict:
     gt = _normalise(gt)
     f = params.z_factor
     gt = np.ascontiguousarray(gt[: (gt.shape[0] // f) * f])
-    lr_clean = subsample_z(axial_blur(gt, params.extra_sigma), f) + np.float32(params.background)
-    lr = add_camera_noise(lr_clean, params.photons, params.read_noise, params.offset, params.gain,
-                          seed=np.random.default_rng(ss_noise))
-    return dict(gt=gt, lr=lr, lr_clean=lr_clean.astype(np.float32), params=params)
+    lowres_clean = subsample_z(axial_blur(gt, params.extra_sigma), f) + np.float32(params.background)
+    lowres = add_camera_noise(lowres_clean, params.photons, params.read_noise, params.offset, params.gain,
+                              seed=np.random.default_rng(ss_noise))
+    return dict(gt=gt, lowres=lowres, lowres_clean=lowres_clean.astype(np.float32), params=params)
 
 # %% ../nbs/02_simulate.ipynb #8c0a59f0
 def _draw(rng, spec, log=False, integer=False):
@@ -381,12 +381,12 @@ def random_params(rng, structures=None, shape=(64, 64, 64), lateral_sigma=(1.0, 
 # %% ../nbs/02_simulate.ipynb #2df5bc47
 def make_dataset(n: int, seed: int = 0, out_dir=None, voxel_um: float = 0.1, overwrite: bool = False,
                  return_arrays: bool = True, **ranges) -> list[dict]:
-    "Simulate `n` samples with `random_params(rng, **ranges)`; optionally write gt/lr TIFF pairs and params.json to `out_dir`."
+    "Simulate `n` samples with `random_params(rng, **ranges)`; optionally write gt/lowres TIFF pairs and params.json to `out_dir`."
     if int(n) != n or n < 0: raise ValueError(f"n must be a non-negative integer, got {n!r}")
     rng = np.random.default_rng(seed)
     out = Path(out_dir) if out_dir is not None else None
     if out is not None:
-        (out / 'gt').mkdir(parents=True, exist_ok=True); (out / 'lr').mkdir(parents=True, exist_ok=True)
+        (out / 'gt').mkdir(parents=True, exist_ok=True); (out / 'lowres').mkdir(parents=True, exist_ok=True)
     samples, manifest = [], []
     for i in range(int(n)):
         s = simulate(random_params(rng, **ranges))
@@ -394,8 +394,8 @@ def make_dataset(n: int, seed: int = 0, out_dir=None, voxel_um: float = 0.1, ove
         if out is not None:
             v = float(voxel_um)
             write_stack(out / 'gt' / f'{i:04d}.tif', s['gt'], (v, v, v), overwrite=overwrite)
-            write_stack(out / 'lr' / f'{i:04d}.tif', s['lr'], (p.z_factor * v, v, v), overwrite=overwrite)
-            manifest.append(dict(index=i, gt=f'gt/{i:04d}.tif', lr=f'lr/{i:04d}.tif', voxel_um=v, **p.to_dict()))
+            write_stack(out / 'lowres' / f'{i:04d}.tif', s['lowres'], (p.z_factor * v, v, v), overwrite=overwrite)
+            manifest.append(dict(index=i, gt=f'gt/{i:04d}.tif', lowres=f'lowres/{i:04d}.tif', voxel_um=v, **p.to_dict()))
         samples.append(s if return_arrays else dict(params=p))
     if out is not None:
         with atomic_write(out / 'params.json', overwrite=overwrite) as tmp:

@@ -305,9 +305,9 @@ def _pretrained_for(cfg: TrainConfig) -> tuple:
 
 # %% ../nbs/06h_training.ipynb #8e4351b8
 @torch.no_grad()
-def apply_generator(model: nn.Module, lr, norm: PercentileNorm | None = None, device=None) -> np.ndarray:
+def apply_generator(model: nn.Module, lowres, norm: PercentileNorm | None = None, device=None) -> np.ndarray:
     "Run a generator on a whole ZYX stack (normalised with its own percentiles unless `norm`), back in input units."
-    vol = validate_volume(lr.data if isinstance(lr, Stack) else np.asarray(lr), name='stack')
+    vol = validate_volume(lowres.data if isinstance(lowres, Stack) else np.asarray(lowres), name='stack')
     norm = norm or PercentileNorm().fit(vol)
     dev = torch.device(device) if device is not None else next(model.parameters()).device
     was = model.training; model.eval()
@@ -315,9 +315,9 @@ def apply_generator(model: nn.Module, lr, norm: PercentileNorm | None = None, de
     model.train(was)
     return norm.invert(out).numpy()
 
-def evaluate_generator(model: nn.Module, lr, gt=None, device=None, axial_sigma: float | None = None) -> dict:
+def evaluate_generator(model: nn.Module, lowres, gt=None, device=None, axial_sigma: float | None = None) -> dict:
     "Generator vs linear z interpolation on one stack: PSNR after affine matching (with gt), Fourier loss, isotropy, consistency."
-    vol = validate_volume(lr.data if isinstance(lr, Stack) else np.asarray(lr), name='stack')
+    vol = validate_volume(lowres.data if isinstance(lowres, Stack) else np.asarray(lowres), name='stack')
     f = model.config['z_factor']
     pred = torch.from_numpy(apply_generator(model, vol, device=device))
     lin = upsample_z(torch.from_numpy(vol), f)
