@@ -4,7 +4,9 @@
 
 # %% ../nbs/04b_modelfiles.ipynb #7d5812ce
 from __future__ import annotations
+import hashlib, pickle, warnings, zipfile
 from pathlib import Path
+from typing import Mapping
 
 import torch
 from torch import nn
@@ -12,43 +14,142 @@ from torch import nn
 from .io import atomic_write
 from .models import build_generator
 from .config import TrainConfig
+from .errors import ModelFileError
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'export_generator', 'load_generator', 'available_pretrained', 'pretrained',
-           'pretrained_for']
+__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'weights_sha256', 'export_generator', 'read_model_file', 'verify_weights',
+           'weights_mismatch', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for']
+
+# %% ../nbs/04b_modelfiles.ipynb #3b7f8322
+def weights_sha256(state_dict: Mapping) -> str:
+    "SHA-256 of a state dict's tensors, key by key in sorted order: each one's name, dtype, shape and bytes (on the CPU)."
+    h = hashlib.sha256()
+    for name in sorted(state_dict):
+        t = state_dict[name]
+        if not isinstance(t, torch.Tensor): raise TypeError(f"state dict entry {name!r} is a {type(t).__name__}, not a tensor")
+        t = t.detach().cpu().contiguous()
+        h.update(f'{name}\0{t.dtype}\0{tuple(t.shape)}\0'.encode())
+        h.update(t.reshape(-1).view(torch.uint8).numpy())
+    return h.hexdigest()
 
 # %% ../nbs/04b_modelfiles.ipynb #bd590386
 _GEN_FORMAT = 'affirm3d.generator/1'
 
 def export_generator(model: nn.Module, path, config: TrainConfig | dict | None = None, overwrite: bool = False) -> Path:
-    "Save a generator's weights + model config + TrainConfig (weights only, no optimiser) atomically; returns the path."
+    "Save a generator's weights, their checksum, model config + TrainConfig (no optimiser) atomically; returns the path."
     cfg = config if config is not None else getattr(model, 'train_config', None)
     if isinstance(cfg, TrainConfig): cfg = cfg.to_dict()
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
+                 weights_sha256=weights_sha256(model.state_dict()),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
     with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)     # atomic_write sets the usual permissions
     return Path(path)
 
+# %% ../nbs/04b_modelfiles.ipynb #5abec808
+_ZIP_MAGIC = b'PK\x03\x04'          # torch.save's format (and TorchScript's) is a zip archive
+
+def _looks_like_text(head: bytes) -> bool:
+    return bool(head) and b'\0' not in head and sum(32 <= c < 127 or c in b'\t\n\r' for c in head) >= 0.95 * len(head)
+
+def _why_unreadable(path: Path, err: Exception) -> str:
+    "What is wrong with a file `torch.load` could not read, and what to do, judged from its first bytes and zip index."
+    with open(path, 'rb') as fh: head = fh.read(512)
+    redo = 'copy it again, or write it again (affirm3d train / pretrain, export_generator)'
+    if head.startswith(_ZIP_MAGIC) or head.startswith(b'\x80'):             # a zip archive, or a (legacy) pickle
+        try:
+            with zipfile.ZipFile(path) as z: names = z.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError): names = None
+        if names and any(n.endswith('/constants.pkl') for n in names):
+            return ("is a TorchScript file (affirm3d export), not a model file: name it *.ts to restore with it, or use the "
+                    ".pt file it was exported from")
+        if isinstance(err, pickle.UnpicklingError) and 'GLOBAL' in str(err):
+            return ("holds pickled Python objects, not only weights (a whole nn.Module saved with torch.save, or a file from "
+                    "elsewhere): loading it could run code, so affirm3d refuses it; use a model file written by affirm3d "
+                    "(export_generator, affirm3d train / pretrain)")
+        return f"is damaged (cut short or corrupted); {redo}"
+    if _looks_like_text(head): return f"is text, not a model file (a download that saved a web page?); {redo}"
+    return f"is not a PyTorch file (unrecognised content: damaged, or another format); {redo}"
+
+def read_model_file(path, what: str = 'model file', weights_only: bool = True, missing_hint: str = ''):
+    """What a torch file at `path` holds, read with `weights_only` (tensors, numbers, strings, lists, dicts: no code
+    runs); a one-line `ModelFileError` naming the file and saying what to do if it is missing, a folder, empty,
+    unreadable, damaged, text, foreign or a pickle with code."""
+    path = Path(path)
+    if not path.exists(): raise ModelFileError(f"no {what} at {str(path)!r}; check the path{missing_hint}")
+    if path.is_dir(): raise ModelFileError(f"{what} {path} is a folder; give the file")
+    try:
+        if path.stat().st_size == 0:
+            raise ModelFileError(f"{what} {path} is empty (0 bytes): its writing was interrupted or it was never written; "
+                                 "copy it again, or write it again")
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')                 # torch's own hints about odd files: the error says it in one line
+            return torch.load(path, map_location='cpu', weights_only=weights_only)
+    except ModelFileError: raise
+    except OSError as e: raise ModelFileError(f"{what} {path} cannot be read ({e.strerror or e}); check its permissions") from None
+    except Exception as e: raise ModelFileError(f"{what} {path} {_why_unreadable(path, e)}") from None
+
+def verify_weights(state_dict: Mapping, sha256: str | None, path, what: str = 'model file'):
+    "Refuse (`ModelFileError`) weights that do not match the checksum written with them; `sha256` None (a file from before checksums): accepted."
+    if sha256 is None: return
+    if not isinstance(sha256, str) or weights_sha256(state_dict) != sha256:
+        raise ModelFileError(f"{what} {path} was altered since it was written: its weights do not match the checksum stored "
+                             "with them; use the original file (copy it again, or write it again with affirm3d)")
+
+def weights_mismatch(model: nn.Module, state_dict: Mapping) -> str | None:
+    "How `state_dict` does not fit `model` (tensors missing, unexpected or of another shape), in a few words; None if it fits."
+    want = model.state_dict()
+    missing = [k for k in want if k not in state_dict]
+    extra = [k for k in state_dict if k not in want]
+    shaped = [k for k in want if k in state_dict and tuple(state_dict[k].shape) != tuple(want[k].shape)]
+    parts = [f"{len(missing)} tensors missing (e.g. {missing[0]})"] if missing else []
+    if extra: parts.append(f"{len(extra)} the network does not have (e.g. {extra[0]})")
+    if shaped: parts.append(f"{len(shaped)} of another shape (e.g. {shaped[0]}: {tuple(state_dict[shaped[0]].shape)} in the "
+                            f"file, {tuple(want[shaped[0]].shape)} in the network)")
+    return ', '.join(parts) or None
+
 # %% ../nbs/04b_modelfiles.ipynb #da0f165a
 def load_generator(path, z_factor: int | None = None, preset: str | None = None, device='cpu') -> nn.Module:
-    "Generator from an `export_generator` file or a training checkpoint, in eval mode, with `.train_config`; checks z_factor/preset if given."
+    """Generator from an `export_generator` file or a training checkpoint, in eval mode, with `.train_config` and `.source`
+    (the file); checks its weights (checksum, fit, finite) and z_factor/preset if given: a `ModelFileError` naming the file if not."""
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no model file at {str(path)!r}; check the path, or use pretrained(name)")
-    ck = torch.load(path, map_location='cpu', weights_only=True)
-    if isinstance(ck, dict) and ck.get('format') == _GEN_FORMAT:
-        mc, sd, tc = ck['model_config'], ck['state_dict'], ck.get('train_config')
-    elif isinstance(ck, dict) and str(ck.get('format', '')).startswith('affirm3d.learner.checkpoint') and 'model' in ck.get('config', {}):
-        mc, sd, tc = ck['config']['model'], ck['model'], {k: v for k, v in ck['config'].items() if k != 'model'}
+    ck = read_model_file(path, missing_hint=', or use pretrained(name)')
+    fmt = str(ck.get('format', '')) if isinstance(ck, dict) else ''
+    if fmt == _GEN_FORMAT:
+        mc, sd, tc = ck.get('model_config'), ck.get('state_dict'), ck.get('train_config')
+    elif fmt.startswith('affirm3d.learner.checkpoint') and isinstance(ck.get('config'), dict) and 'model' in ck['config']:
+        mc, sd, tc = ck['config']['model'], ck.get('model'), {k: v for k, v in ck['config'].items() if k != 'model'}
+    elif fmt.startswith('affirm3d.generator/'):
+        raise ModelFileError(f"{path} is an affirm3d generator of another format ({fmt}; this affirm3d reads {_GEN_FORMAT}); "
+                             "update affirm3d")
     else:
-        raise ValueError(f"{path.name} is not an affirm3d generator (export_generator) or training checkpoint (pretrain / "
-                         "self_supervised)")
+        raise ModelFileError(f"{path} is not an affirm3d generator (export_generator) or training checkpoint (pretrain / "
+                             "self_supervised); use a model file written by affirm3d, or a shipped one (pretrained(name))")
+    if not (isinstance(mc, dict) and isinstance(sd, dict) and sd and all(isinstance(v, torch.Tensor) for v in sd.values())
+            and (tc is None or isinstance(tc, dict))):
+        raise ModelFileError(f"{path} is incomplete: its network config or weights are missing or not what affirm3d writes "
+                             "(damaged, or edited); use the file as affirm3d wrote it")
+    verify_weights(sd, ck.get('weights_sha256'), path)
     for k, want in (('z_factor', z_factor), ('preset', preset)):
         if want is not None and mc.get(k) != want:
-            raise ValueError(f"{path.name} holds a generator made for {k}={mc.get(k)!r}, not {k}={want!r}; use a model "
-                             f"trained for {k}={want!r} (pretrain / self_supervised with that setting)")
-    model = build_generator(mc)
+            raise ModelFileError(f"{path} holds a generator made for {k}={mc.get(k)!r}, not {k}={want!r}; use a model "
+                                 f"trained for {k}={want!r} (pretrain / self_supervised with that setting)")
+    try: model = build_generator(mc)
+    except Exception as e:
+        raise ModelFileError(f"{path} describes a network this affirm3d cannot build ({' '.join(str(e).split())}); "
+                             "update affirm3d, or use a model file written by this version") from None
+    why = weights_mismatch(model, sd)
+    if why: raise ModelFileError(f"the weights in {path} do not fit the network its config describes ({model.config.get('preset')} "
+                                 f"{mc.get('kind', 'Generator')}, z factor {mc.get('z_factor')}): {why}; the file was edited "
+                                 "or mixed up: use a model file as affirm3d wrote it")
+    bad = [k for k, v in sd.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
+    if bad: raise ModelFileError(f"{path} holds NaN/inf weights ({len(bad)} tensors, e.g. {bad[0]}): the training run that "
+                                 "wrote it diverged; use an earlier model or checkpoint, or train again")
     model.load_state_dict(sd)
-    model.train_config = TrainConfig.from_dict(tc) if tc else None
+    try: model.train_config = TrainConfig.from_dict(tc) if tc else None
+    except (TypeError, ValueError) as e:
+        raise ModelFileError(f"{path} records a training config this affirm3d cannot read ({str(e).split(';')[0]}); "
+                             "it was written by another affirm3d version: update affirm3d") from None
+    model.source = path
     return model.to(device).eval()
 
 # %% ../nbs/04b_modelfiles.ipynb #c675d486
