@@ -85,7 +85,7 @@ def read_model_file(path, what: str = 'model file', weights_only: bool = True, m
             warnings.simplefilter('ignore')                 # torch's own hints about odd files: the error says it in one line
             return torch.load(path, map_location='cpu', weights_only=weights_only)
     except ModelFileError: raise
-    except OSError as e: raise ModelFileError(f"{what} {path} cannot be read ({e.strerror or e}); check its permissions") from None
+    except PermissionError: raise ModelFileError(f"{what} {path} cannot be read (permission denied); check its permissions") from None
     except Exception as e: raise ModelFileError(f"{what} {path} {_why_unreadable(path, e)}") from None
 
 def verify_weights(state_dict: Mapping, sha256: str | None, path, what: str = 'model file'):
