@@ -17,8 +17,9 @@ from .config import TrainConfig
 from .errors import ModelFileError
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'weights_sha256', 'export_generator', 'read_model_file', 'verify_weights',
-           'weights_mismatch', 'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for']
+__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'weights_sha256', 'export_generator', 'model_file_kind', 'check_model_path',
+           'read_model_file', 'verify_weights', 'weights_mismatch', 'load_generator', 'available_pretrained',
+           'pretrained', 'pretrained_for']
 
 # %% ../nbs/04b_modelfiles.ipynb #3b7f8322
 def weights_sha256(state_dict: Mapping) -> str:
@@ -51,40 +52,53 @@ _ZIP_MAGIC = b'PK\x03\x04'          # torch.save's format (and TorchScript's) is
 def _looks_like_text(head: bytes) -> bool:
     return bool(head) and b'\0' not in head and sum(32 <= c < 127 or c in b'\t\n\r' for c in head) >= 0.95 * len(head)
 
-def _why_unreadable(path: Path, err: Exception) -> str:
-    "What is wrong with a file `torch.load` could not read, and what to do, judged from its first bytes and zip index."
+def model_file_kind(path) -> str:
+    """What a file looks like from its first bytes and zip index: 'torchscript', 'torch' (a `torch.save` archive),
+    'damaged' (a zip archive that cannot be read: cut short or corrupted), 'pickle' (a legacy torch file), 'text' or 'other'."""
     with open(path, 'rb') as fh: head = fh.read(512)
-    redo = 'copy it again, or write it again (affirm3d train / pretrain, export_generator)'
-    if head.startswith(_ZIP_MAGIC) or head.startswith(b'\x80'):             # a zip archive, or a (legacy) pickle
+    if head.startswith(_ZIP_MAGIC):
         try:
             with zipfile.ZipFile(path) as z: names = z.namelist()
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError): names = None
-        if names and any(n.endswith('/constants.pkl') for n in names):
-            return ("is a TorchScript file (affirm3d export), not a model file: name it *.ts to restore with it, or use the "
-                    ".pt file it was exported from")
-        if isinstance(err, pickle.UnpicklingError) and 'GLOBAL' in str(err):
-            return ("holds pickled Python objects, not only weights (a whole nn.Module saved with torch.save, or a file from "
-                    "elsewhere): loading it could run code, so affirm3d refuses it; use a model file written by affirm3d "
-                    "(export_generator, affirm3d train / pretrain)")
-        return f"is damaged (cut short or corrupted); {redo}"
-    if _looks_like_text(head): return f"is text, not a model file (a download that saved a web page?); {redo}"
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError): return 'damaged'
+        if any(n.endswith('/constants.pkl') for n in names): return 'torchscript'
+        return 'torch' if any(n.endswith('/data.pkl') for n in names) else 'other'
+    if head.startswith(b'\x80'): return 'pickle'
+    return 'text' if _looks_like_text(head) else 'other'
+
+def _why_unreadable(path: Path, err: Exception) -> str:
+    "What is wrong with a file `torch.load` could not read, and what to do."
+    redo = 'copy it again, or write it again (affirm3d train / pretrain, export_generator)'
+    kind = model_file_kind(path)
+    if kind == 'torchscript':
+        return ("is a TorchScript file (affirm3d export), not a model file: load it with affirm3d.export.load_torchscript "
+                "(affirm3d restore does for *.ts names), or use the .pt file it was exported from")
+    if kind in ('torch', 'pickle') and isinstance(err, pickle.UnpicklingError) and 'GLOBAL' in str(err):
+        return ("holds pickled Python objects, not only weights (a whole nn.Module saved with torch.save, or a file from "
+                "elsewhere): loading it could run code, so affirm3d refuses it; use a model file written by affirm3d "
+                "(export_generator, affirm3d train / pretrain)")
+    if kind in ('torch', 'pickle', 'damaged'): return f"is damaged (cut short or corrupted); {redo}"
+    if kind == 'text': return f"is text, not a model file (a download that saved a web page?); {redo}"
     return f"is not a PyTorch file (unrecognised content: damaged, or another format); {redo}"
+
+def check_model_path(path, what: str = 'model file', missing_hint: str = '') -> Path:
+    "`path` as a Path if it is a non-empty file; else a one-line `ModelFileError` (missing, a folder, empty)."
+    path = Path(path)
+    if not path.exists(): raise ModelFileError(f"no {what} at {str(path)!r}; check the path{missing_hint}")
+    if path.is_dir(): raise ModelFileError(f"{what} {path} is a folder; give the file")
+    if path.stat().st_size == 0:
+        raise ModelFileError(f"{what} {path} is empty (0 bytes): its writing was interrupted or it was never written; "
+                             "copy it again, or write it again")
+    return path
 
 def read_model_file(path, what: str = 'model file', weights_only: bool = True, missing_hint: str = ''):
     """What a torch file at `path` holds, read with `weights_only` (tensors, numbers, strings, lists, dicts: no code
     runs); a one-line `ModelFileError` naming the file and saying what to do if it is missing, a folder, empty,
     unreadable, damaged, text, foreign or a pickle with code."""
-    path = Path(path)
-    if not path.exists(): raise ModelFileError(f"no {what} at {str(path)!r}; check the path{missing_hint}")
-    if path.is_dir(): raise ModelFileError(f"{what} {path} is a folder; give the file")
+    path = check_model_path(path, what, missing_hint)
     try:
-        if path.stat().st_size == 0:
-            raise ModelFileError(f"{what} {path} is empty (0 bytes): its writing was interrupted or it was never written; "
-                                 "copy it again, or write it again")
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')                 # torch's own hints about odd files: the error says it in one line
             return torch.load(path, map_location='cpu', weights_only=weights_only)
-    except ModelFileError: raise
     except PermissionError: raise ModelFileError(f"{what} {path} cannot be read (permission denied); check its permissions") from None
     except Exception as e: raise ModelFileError(f"{what} {path} {_why_unreadable(path, e)}") from None
 
