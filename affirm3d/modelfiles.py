@@ -156,7 +156,7 @@ def load_generator(path, z_factor: int | None = None, preset: str | None = None,
                                  f"{mc.get('kind', 'Generator')}, z factor {mc.get('z_factor')}): {why}; the file was edited "
                                  "or mixed up: use a model file as affirm3d wrote it")
     bad = [k for k, v in sd.items() if v.is_floating_point() and not bool(torch.isfinite(v).all())]
-    if bad: raise ModelFileError(f"{path} holds NaN/inf weights ({len(bad)} tensors, e.g. {bad[0]}): the training run that "
+    if bad: raise ModelFileError(f"{path} holds NaN/inf weights (in {len(bad)} tensor(s), e.g. {bad[0]}): the training run that "
                                  "wrote it diverged; use an earlier model or checkpoint, or train again")
     model.load_state_dict(sd)
     try: model.train_config = TrainConfig.from_dict(tc) if tc else None
