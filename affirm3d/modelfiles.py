@@ -115,10 +115,10 @@ def weights_mismatch(model: nn.Module, state_dict: Mapping) -> str | None:
     missing = [k for k in want if k not in state_dict]
     extra = [k for k in state_dict if k not in want]
     shaped = [k for k in want if k in state_dict and tuple(state_dict[k].shape) != tuple(want[k].shape)]
-    parts = [f"{len(missing)} tensors missing (e.g. {missing[0]})"] if missing else []
-    if extra: parts.append(f"{len(extra)} the network does not have (e.g. {extra[0]})")
-    if shaped: parts.append(f"{len(shaped)} of another shape (e.g. {shaped[0]}: {tuple(state_dict[shaped[0]].shape)} in the "
-                            f"file, {tuple(want[shaped[0]].shape)} in the network)")
+    parts = [f"tensors missing: {len(missing)} (e.g. {missing[0]})"] if missing else []
+    if extra: parts.append(f"tensors the network does not have: {len(extra)} (e.g. {extra[0]})")
+    if shaped: parts.append(f"tensors of another shape: {len(shaped)} (e.g. {shaped[0]}: {tuple(state_dict[shaped[0]].shape)} "
+                            f"in the file, {tuple(want[shaped[0]].shape)} in the network)")
     return ', '.join(parts) or None
 
 # %% ../nbs/04b_modelfiles.ipynb #da0f165a
