@@ -13,6 +13,8 @@ import torch
 from fastcore.basics import patch
 from .io import atomic_write
 from .learner import Callback, Learner, get_rng_state
+from .errors import ModelFileError
+from .modelfiles import read_model_file, verify_weights, weights_mismatch, weights_sha256
 
 # %% auto #0
 __all__ = ['CONFIG_MUST_MATCH', 'save_checkpoint', 'check_config', 'load_checkpoint', 'CheckpointCB']
@@ -44,6 +46,7 @@ def save_checkpoint(path, learn: Learner) -> Path:
     "Atomically save weights, all optimiser and callback states, step/epoch, RNG states and config of `learn`."
     path = Path(path)
     ckpt = dict(format=_FORMAT, torch_version=str(torch.__version__), saved_at=time.time(),
+                weights_sha256=weights_sha256(learn.model.state_dict()),
                 model=learn.model.state_dict(), opt=learn.opt.state_dict() if learn.opt is not None else None,
                 callbacks={k: cb.state_dict() for k, cb in _stateful_cbs(learn).items()},
                 global_step=learn.global_step, epoch=learn.epoch, iter_done=learn.iter_done,
@@ -63,19 +66,32 @@ def check_config(saved: Mapping, current: Mapping, must_match: Iterable[str] = C
                              f"checkpoint path, resume=False)")
 
 # %% ../nbs/06d_checkpoints.ipynb #f036e997
+_CKPT_KEYS = ('config', 'model', 'opt', 'callbacks', 'global_step', 'epoch', 'iter_done', 'epoch_rng', 'rng')
+
 def load_checkpoint(path, learn: Learner, must_match: Iterable[str] = CONFIG_MUST_MATCH, weights_only: bool = True) -> dict:
-    "Restore what `save_checkpoint` saved into `learn` (model, optimisers, callbacks, counters, RNG); returns the checkpoint dict."
+    """Restore what `save_checkpoint` saved into `learn` (model, optimisers, callbacks, counters, RNG); returns the checkpoint
+    dict. A missing, damaged, foreign or altered file is a one-line `ModelFileError` naming it."""
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}; check the path, or train from scratch with resume=False")
-    ckpt = torch.load(path, map_location='cpu', weights_only=weights_only)
+    ckpt = read_model_file(path, what='checkpoint', weights_only=weights_only,
+                           missing_hint=', or train from scratch with resume=False')
     if not isinstance(ckpt, dict) or ckpt.get('format') != _FORMAT:
-        raise ValueError(f"{path} is not an affirm3d Learner checkpoint (save one with save_checkpoint / CheckpointCB)")
+        raise ModelFileError(f"{path} is not an affirm3d Learner checkpoint (save one with save_checkpoint / CheckpointCB)")
+    lacking = [k for k in _CKPT_KEYS if k not in ckpt]
+    if lacking or not isinstance(ckpt['config'], dict) or not isinstance(ckpt['model'], dict):
+        raise ModelFileError(f"checkpoint {path} is incomplete ({', '.join(lacking) or 'config or weights'} missing or malformed): "
+                             "damaged or edited; resume from another checkpoint, or start a new run (resume=False)")
+    verify_weights(ckpt['model'], ckpt.get('weights_sha256'), path, what='checkpoint')
     check_config(ckpt['config'], learn.config, must_match, what=f'checkpoint {path.name}')
-    try: learn.model.load_state_dict(ckpt['model'])
-    except RuntimeError as e: raise ValueError(f"the weights in {path} do not fit this model (another architecture or preset?): {e}") from None
+    why = weights_mismatch(learn.model, ckpt['model'])
+    if why: raise ModelFileError(f"the weights in checkpoint {path} do not fit this Learner's model (another architecture or "
+                                 f"preset?): {why}; build the Learner with the network the run used, or start a new run")
+    learn.model.load_state_dict(ckpt['model'])
     if ckpt['opt'] is not None:
         if learn.opt is None: learn.opt = learn.opt_func(learn.model.parameters(), lr=learn.lr)
-        learn.opt.load_state_dict(ckpt['opt'])
+        try: learn.opt.load_state_dict(ckpt['opt'])
+        except (ValueError, KeyError, TypeError, RuntimeError) as e:
+            raise ModelFileError(f"the optimiser state in checkpoint {path} does not fit this Learner's optimiser "
+                                 f"({' '.join(str(e).split())}); use the optimiser the run used, or start a new run") from None
     cbs = _stateful_cbs(learn)
     for k, sd in ckpt['callbacks'].items():
         if k in cbs: cbs[k].load_state_dict(sd)

@@ -12,6 +12,8 @@ from torch import nn
 
 from .io import atomic_write
 from .predict import model_z_factor, model_stride
+from .errors import ModelFileError
+from .modelfiles import check_model_path, model_file_kind
 
 # %% auto #0
 __all__ = ['CONFIG_FILE', 'ONNX_KEY', 'TracedGenerator', 'export_torchscript', 'load_torchscript', 'OnnxGenerator', 'export_onnx']
@@ -21,9 +23,9 @@ CONFIG_FILE = 'affirm3d_config.json'
 
 class TracedGenerator(nn.Module):
     "A TorchScript generator with what `affirm3d.restore.restore` needs to know: `z_factor`, `stride` and `config`."
-    def __init__(self, module: torch.jit.ScriptModule, config: dict):
+    def __init__(self, module: torch.jit.ScriptModule, config: dict, source: Path | None = None):
         super().__init__()
-        self.module, self.config = module, dict(config)
+        self.module, self.config, self.source = module, dict(config), source
         self.z_factor, self.stride = int(config['z_factor']), int(config['stride'])
 
     def forward(self, vol: torch.Tensor) -> torch.Tensor:
@@ -57,16 +59,38 @@ def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: fl
         torch.jit.save(traced, str(tmp), _extra_files={CONFIG_FILE: json.dumps(config)})
     return Path(path)
 
+_REEXPORT = "export it again (affirm3d export MODEL.pt OUT.ts, or OUT.onnx)"
+
+def _exported_config(text: str, path: Path) -> dict:
+    "The config stored in an exported file; a one-line `ModelFileError` if it is not readable."
+    try:
+        config = json.loads(text)
+        int(config['z_factor']), int(config['stride'])
+        return config
+    except (ValueError, KeyError, TypeError):
+        raise ModelFileError(f"the affirm3d config inside {path} is damaged (no readable z factor and stride); {_REEXPORT}") from None
+
+def _not_loadable(path: Path, fmt: str) -> ModelFileError:
+    "Why an exported `fmt` ('TorchScript' or 'ONNX') file could not be loaded, from what the file looks like."
+    why = {'torch': "it is a PyTorch model file: name it *.pt to restore with it",
+           'torchscript': "it is a TorchScript file: name it *.ts to restore with it",
+           'damaged': f"it is damaged (cut short or corrupted); {_REEXPORT}",
+           'text': f"it is text (a download that saved a web page?); {_REEXPORT}"}.get(
+               model_file_kind(path), f"damaged, or another format; {_REEXPORT}")
+    return ModelFileError(f"{path} is not a readable {fmt} file: {why}")
+
 def load_torchscript(path, device='cpu') -> TracedGenerator:
-    "Load a file from `export_torchscript` as a `TracedGenerator` (usable by `affirm3d.restore.restore`)."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}")
+    """Load a file from `export_torchscript` as a `TracedGenerator` (usable by `affirm3d.restore.restore`); a one-line
+    `ModelFileError` naming the file if it is missing, empty, damaged or not from affirm3d."""
+    path = check_model_path(path, 'TorchScript file')
     extra = {CONFIG_FILE: ''}
     try: module = torch.jit.load(str(path), map_location=device, _extra_files=extra)
-    except Exception as e: raise ValueError(f"{path.name} is not a TorchScript file ({e})") from None
+    except PermissionError: raise ModelFileError(f"TorchScript file {path} cannot be read (permission denied); check its permissions") from None
+    except Exception: raise _not_loadable(path, 'TorchScript') from None
     if not extra[CONFIG_FILE]:
-        raise ValueError(f"{path.name} is TorchScript but not from affirm3d's export_torchscript (no {CONFIG_FILE} inside)")
-    return TracedGenerator(module, json.loads(extra[CONFIG_FILE]))
+        raise ModelFileError(f"{path} is TorchScript but not from affirm3d's export_torchscript (no {CONFIG_FILE} inside); "
+                             f"{_REEXPORT}")
+    return TracedGenerator(module, _exported_config(extra[CONFIG_FILE], path), source=path)
 
 # %% ../nbs/12_export.ipynb #f8b9570b
 ONNX_KEY = 'affirm3d_config'
@@ -82,13 +106,18 @@ class OnnxGenerator:
     "An ONNX generator run by onnxruntime (CPU), callable like the original on (B, 1, Z, Y, X) tensors; usable by `restore`."
     def __init__(self, path, providers=('CPUExecutionProvider',)):
         onnx, ort = _onnx_modules()
+        self.source = path = check_model_path(path, 'ONNX file')
         try: proto = onnx.load(str(path), load_external_data=False)
-        except Exception as e: raise ValueError(f"{Path(path).name} is not a readable ONNX file ({e})") from None
+        except PermissionError: raise ModelFileError(f"ONNX file {path} cannot be read (permission denied); check its permissions") from None
+        except Exception: raise _not_loadable(path, 'ONNX') from None
         meta = {p.key: p.value for p in proto.metadata_props}
-        if ONNX_KEY not in meta: raise ValueError(f"{Path(path).name} is ONNX but not from affirm3d's export_onnx (no {ONNX_KEY})")
-        self.config = json.loads(meta[ONNX_KEY])
+        if ONNX_KEY not in meta:
+            raise ModelFileError(f"{path} is ONNX but not from affirm3d's export_onnx (no {ONNX_KEY}), or not ONNX; {_REEXPORT}")
+        self.config = _exported_config(meta[ONNX_KEY], path)
         self.z_factor, self.stride = int(self.config['z_factor']), int(self.config['stride'])
-        self.session = ort.InferenceSession(str(path), providers=list(providers))
+        try: self.session = ort.InferenceSession(str(path), providers=list(providers))
+        except Exception as e:
+            raise ModelFileError(f"onnxruntime cannot run {path} ({' '.join(str(e).split())[:200]}); {_REEXPORT}") from None
 
     def __call__(self, vol: torch.Tensor) -> torch.Tensor:
         out = self.session.run(None, {'stack': vol.detach().cpu().float().numpy()})[0]

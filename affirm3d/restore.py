@@ -12,6 +12,7 @@ import numpy as np
 import torch
 
 from .io import Stack, validate_volume
+from .errors import ModelFileError
 from .norm import PercentileNorm
 from .simulate import axial_blur, subsample_z
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
@@ -164,6 +165,17 @@ def _estimate_quietly(src, z_slice: slice, f: int, side: int = 256) -> float | N
                                       .astype(np.float32), f)       # lazy arrays index z only
     except (ValueError, RuntimeError): return None
 
+# %% ../nbs/07a_restore.ipynb #0666f3f6
+def _check_finite_output(restored: torch.Tensor, model, norm: PercentileNorm):
+    """Blame the model, in one line naming it, if its restoration of a (finite) stack holds NaN or inf, normalised or
+    back on the stack's intensity scale (an affine map: the extremes of `restored` bound it)."""
+    if bool(torch.isfinite(norm.invert(torch.stack(torch.aminmax(restored))).float()).all()): return
+    n_bad, src = int((~torch.isfinite(norm.invert(restored).float())).sum()), getattr(model, 'source', None)
+    name = str(src) if src is not None else f'({type(model).__name__}, not from a file)'
+    raise ModelFileError(f"the model {name} produced NaN/inf on this stack ({n_bad} of {restored.numel()} restored voxels; "
+                         "the input was finite): the model is broken (did its training diverge?), not the stack; nothing "
+                         "was written: restore with another model (e.g. a shipped one: --model small_f4) or train it again")
+
 # %% ../nbs/07a_restore.ipynb #12df47dc
 def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
     "A fitted PercentileNorm: `norm` itself, rebuilt from its state dict, or fitted on `vol` if None."
@@ -199,6 +211,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     if tta:
         y, spread = dihedral_ensemble(lambda v: predict_tiled(v, model, **kw), x)
     else: y, spread = predict_tiled(x, model, **kw), None
+    _check_finite_output(y, model, norm)
     info = dict(z_factor=f, stack_ratio=ratio, norm=norm.state_dict(), tile_zyx=tuple(tile_zyx), tta=tta)
     cons, blur = None, None
     if with_consistency:
