@@ -319,7 +319,7 @@ def tiff_damage(tif: tifffile.TiffFile) -> str | None:
     if claimed and n_pages == 1 and first.is_contiguous and first.nbytes:    # planes stored after one page (ImageJ)
         held = min(claimed, max(held, (size - first.dataoffsets[0]) // first.nbytes))
     if claimed and held < claimed:
-        return f"it claims {claimed} {noun} but holds {held}" + (f" (it is cut short {cut})" if cut else '')
+        return f"it claims {claimed} {noun} but holds {held}" + (" (the file is cut short)" if cut else '')
     return None if cut is None else f"it is cut short {cut}"
 
 # %% ../nbs/00_io.ipynb #570fd896
