@@ -263,7 +263,8 @@ def _ifd_chain(path, size: int) -> tuple[int, int, str | None]:
             data = {}
             for k in range(n_tags):                          # tag values stored outside the directory must be in the file
                 code, kind, count = struct.unpack(bo + ('HHQ' if big else 'HHI'), ifd[k * tag_size:k * tag_size + 4 + off_n])
-                n_bytes, value = count * _TIFF_TYPE_BYTES.get(kind, 1), ifd[(k + 1) * tag_size - off_n:(k + 1) * tag_size]
+                if kind not in _TIFF_TYPE_BYTES: continue            # a type we cannot size: not ours to judge
+                n_bytes, value = count * _TIFF_TYPE_BYTES[kind], ifd[(k + 1) * tag_size - off_n:(k + 1) * tag_size]
                 if n_bytes > off_n:
                     where = struct.unpack(bo + off_f, value)[0]
                     if where + n_bytes > size: return n_pages, n_full, f"in the metadata of page {n_pages + 1}"
