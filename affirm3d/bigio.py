@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import tifffile
 
-from .io import parse_voxel_size, _tiff_voxel, _axes_to_zyx, _READ_HELP, _AXES_HELP
+from .io import parse_voxel_size, open_tiff, _tiff_voxel, _axes_to_zyx, _READ_HELP, _AXES_HELP
 
 # %% auto #0
 __all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr', 'create_ome_zarr']
@@ -22,13 +22,9 @@ def open_stack_memmap(path, voxel_um=None, axes: str | None = None, channel: int
     and channel as `read_stack` (from the file unless `axes`; a time series is refused). Only uncompressed, contiguously
     stored TIFFs can be mapped (ImageJ and tifffile write those by default)."""
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
-    if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
-    try:
-        with tifffile.TiffFile(path) as tif:
-            found = _tiff_voxel(tif)
-            shape, file_axes = (tuple(tif.series[0].shape), tif.series[0].axes) if tif.series else ((), '')
-    except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
+    with open_tiff(path) as tif:                         # a damaged file is refused here, as by read_stack
+        found = _tiff_voxel(tif)
+        shape, file_axes = tuple(tif.series[0].shape), tif.series[0].axes
     if axes is not None and len(axes) != len(shape):
         raise ValueError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} (file axes "
                          f"{file_axes!r}); {_AXES_HELP}")
@@ -53,13 +49,9 @@ class StackInfo(NamedTuple):
 def peek_stack(path, axes: str | None = None, channel: int | None = None) -> StackInfo:
     "Shape, dtype, axes and voxel size of a TIFF's first series, and its (Z, Y, X) shape for `axes`/`channel`; no pixels read."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
-    if path.is_dir(): raise ValueError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
-    try:
-        with tifffile.TiffFile(path) as tif:
-            s, found = tif.series[0], _tiff_voxel(tif)
-            shape, dtype, file_axes = tuple(s.shape), s.dtype, s.axes
-    except Exception as e: raise ValueError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
+    with open_tiff(path) as tif:                         # a damaged file is refused here, as by read_stack
+        s, found = tif.series[0], _tiff_voxel(tif)
+        shape, dtype, file_axes = tuple(s.shape), s.dtype, s.axes
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')              # read_stack says these aloud when it reads the pixels

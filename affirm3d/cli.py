@@ -230,11 +230,15 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
                  ground_truth: Param("ground-truth stack on the same grid (TIFF); omit for ground-truth-free numbers", str, opt=False) = None,
                  input: Param("the original anisotropic input, for the before/after isotropy index", str) = None):
     "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur (voxels)."
+    from affirm3d.metrics import require_signal
     pred = read_stack(restored)
+    require_signal(pred.data, Path(restored).name)            # a blank stack: nothing to measure, said with its name
     gt = read_stack(ground_truth).data if ground_truth else None
     if gt is not None and gt.shape != pred.data.shape:
         raise UserError(f"shapes differ: restored {pred.data.shape} vs ground truth {gt.shape}; both must be on the same grid")
+    if gt is not None: require_signal(gt, Path(ground_truth).name)
     lowres = read_stack(input).data if input else None
+    if lowres is not None: require_signal(lowres, Path(input).name)
     row = dict(method=Path(restored).name, **evaluate(pred.data, gt, voxel_um=pred.voxel_um, lowres=lowres))
     cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
                                      'axial_blur_excess', 'isotropy_index_lowres', 'axial_blur_excess_lowres', 'frc_z_lowres',

@@ -9,6 +9,7 @@ import numpy as np
 import torch
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, gaussian_blur
+from .errors import InputError
 from .io import validate_z_factor
 from .fourier import upsample_z
 from .isotropy import isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
@@ -16,8 +17,8 @@ from .isotropy import isotropy_measures, resolve_extra_sigma, frc_curve, frc_res
 # %% auto #0
 __all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
            'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'background_mask', 'background_false_positive',
-           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy', 'volume_isotropy_measures', 'evaluate',
-           'metrics_table', 'baselines']
+           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy', 'volume_isotropy_measures',
+           'require_signal', 'evaluate', 'metrics_table', 'baselines']
 
 # %% ../nbs/08_metrics.ipynb #27a37e96
 def _as_tensor(vol, name: str = 'vol', dtype=torch.float64, device=None) -> torch.Tensor:
@@ -277,6 +278,13 @@ def volume_isotropy_measures(vol: torch.Tensor) -> tuple[float, float]:
     "(isotropy index, residual axial σ in voxels) from one pass over the spectra; a constant volume is isotropic: (1.0, 0.0)."
     return (1.0, 0.0) if float(vol.max() - vol.min()) == 0 else isotropy_measures(vol.cpu())
 
+def require_signal(vol, name: str = 'the volume') -> None:
+    "Refuse a constant volume (all voxels equal, e.g. all zero) with an `InputError`: it holds nothing to measure."
+    t = vol.detach() if isinstance(vol, torch.Tensor) else torch.as_tensor(np.asarray(vol))
+    if t.numel() and bool((t == t.reshape(-1)[0]).all()):
+        raise InputError(f"{name} is constant (every voxel is {float(t.reshape(-1)[0]):g}): there is nothing to measure; "
+                         "evaluate a stack that holds signal (check the export, the channel and the contrast)")
+
 def evaluate(pred, gt=None, voxel_um=None, lowres=None, match: str = 'affine', data_range: float | None = None,
              threshold: str | float = 'otsu') -> dict[str, float]:
     "All metrics for `pred` (HR grid): vs `gt` if given (psnr, ssim, nrmse, per plane, iou, frc); isotropy index always; input references from `lowres`."
@@ -284,6 +292,9 @@ def evaluate(pred, gt=None, voxel_um=None, lowres=None, match: str = 'affine', d
     if p.ndim < 3: raise ValueError(f"pred must be a volume (..., Z, Y, X), got shape {tuple(p.shape)}")
     if voxel_um is not None and len(voxel_um) != 3:
         raise ValueError(f"voxel_um must be a (z, y, x) triple in µm, got {voxel_um!r}")
+    require_signal(p, 'pred')
+    if gt is not None: require_signal(gt, 'gt')
+    if lowres is not None: require_signal(lowres, 'lowres')
     out: dict[str, float] = {}
     if gt is not None:
         out['psnr'] = psnr(p, gt, data_range, match)
