@@ -66,7 +66,7 @@ def cli_parser(func, prog: str) -> argparse.ArgumentParser:
     p.add_argument('--debug', action='store_true', help='show the full traceback on errors (for bug reports)')
     return p
 
-# %% ../nbs/10_cli.ipynb #118007a9
+# %% ../nbs/10_cli.ipynb #2275dd39
 SEED_MAX = 2 ** 32 - 1         # numpy's seeds
 MAX_SIDE = 1024                # voxels a side of a simulated cube or a training patch's output: beyond it, out of memory
 MAX_LATERAL_SIGMA = 8.         # lateral PSF σ in pixels of a simulation: beyond it the "stack" is a blur
@@ -94,7 +94,7 @@ def _check_blur_options(axial_sigma=None, na=None, wavelength=None):
 
 def _check_sim_optics(lateral_sigma, axial_ratio):
     "Simulated optics (values or LO,HI ranges): σ and ratio in range, and an extra axial σ a restoration can undo."
-    lats, ratios = (v if isinstance(v, tuple) else (v,) for v in (lateral_sigma, axial_ratio))
+    lats, ratios = (tuple(v) if isinstance(v, (tuple, list)) else (v,) for v in (lateral_sigma, axial_ratio))
     for v in lats: check_number(v, '--lateral-sigma', 0, MAX_LATERAL_SIGMA, unit='pixels')
     for v in ratios: check_number(v, '--axial-ratio', 1, MAX_AXIAL_RATIO)
     extra = max(lats) * math.sqrt(max(ratios) ** 2 - 1)

@@ -211,6 +211,7 @@ def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, 
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
+    if continuing and is_main_process(): cfg.save(out / 'config.json')     # its budget as extended (checked by the checkpoint)
     model.train_config = cfg
     model.eval()
     if gen_path is not None and is_main_process(): export_generator(model, gen_path, cfg, overwrite=True)
