@@ -349,7 +349,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
                  seed: Param("random seed (default 0)", int) = None,
                  overwrite: Param("replace OUT if it exists", bool) = False,
-                 resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
+                 resume: Param("continue a stopped or killed run (OUT's _run folder) from its checkpoint, or from the start if it had none; options not given again are the run's own", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
     from affirm3d.training import pretrain
@@ -367,7 +367,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         try: opts['patch_zyx'] = tuple(int(v) for v in opts.pop('patch').split(','))
         except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
         if len(opts['patch_zyx']) != 3: raise InputError(f"--patch must be three integers Z,Y,X, got {patch!r}")
-        f = opts.get('z_factor', saved.get('z_factor', 4))
+        f = opts.get('z_factor', saved.get('z_factor', PRETRAIN_CLI_DEFAULTS['z_factor']))
         for side in (f * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
             check_number(side, '--patch (output f·Z, Y, X)', 8, MAX_SIDE, integer=True, unit='voxels')
     if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
@@ -405,7 +405,7 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see nbs/experiments/bar_weight_new_box); default 0.03", float) = None,
               seed: Param("random seed (default 0)", int) = None,
               overwrite: Param("replace OUT if it exists", bool) = False,
-              resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
+              resume: Param("continue a stopped or killed run (OUT's _run folder) from its checkpoint, or from the start if it had none; options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
