@@ -5,6 +5,7 @@ from .errors import *
 from .io import *
 from .bigio import *
 from .norm import *
+from .options import *
 from .psf import *
 from .simulate import *
 from .fourier import *

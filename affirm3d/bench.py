@@ -25,6 +25,7 @@ from .data import torch_threads
 from .care import train_care, care_restore
 from .modelfiles import pretrained_for
 from .config import default_patch
+from .options import check_number, check_device, check_output
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
@@ -439,6 +440,11 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
               device: Param("cpu, cuda, ... for the learned methods (default: cuda if available)", str) = None,
               overwrite: Param("replace figures and tables in OUT", bool) = False) -> list[dict]:
     "Compare interpolation, Richardson–Lucy, CARE and affirm3d on simulated and real stacks; print one markdown table."
+    if out is not None: check_output(out, None, option='--out')                  # every option before any work
+    check_number(minutes, '--minutes', 0, 60 * 24 * 365, above=True); check_number(steps, '--steps', 1, 10 ** 9, integer=True)
+    check_number(seed, '--seed', 0, 2 ** 32 - 1, integer=True); check_number(threads, '--threads', 0, 1024, integer=True)
+    device = check_device(device)
+    if data_dir is not None and not Path(data_dir).is_dir(): raise FileNotFoundError(f"--data-dir {data_dir} is not a folder")
     t0 = time.perf_counter()
     rows = run_bench(cases, methods, quick=quick, minutes=minutes, steps=steps, seed=seed, out_dir=out, data_dir=data_dir,
                      threads=threads or None, device=device, overwrite=overwrite)

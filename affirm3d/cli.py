@@ -10,10 +10,13 @@ from pathlib import Path
 from fastcore.script import Param
 from fastcore.docments import docments
 
-from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of
+from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of, validate_z_factor,
+                         VOXEL_UM_RANGE)
+from .errors import InputError
+from .options import check_number, check_device, check_output
 from .bigio import open_stack_memmap, read_ome_zarr
 from .simulate import SimParams, simulate, STRUCTURES
-from .psf import AxialBlur, BlurSource, given_axial_blur
+from .psf import AxialBlur, BlurSource, given_axial_blur, MAX_EXTRA_AXIAL_SIGMA
 from .predict import model_z_factor
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
@@ -23,8 +26,9 @@ from .bench import bench_cmd
 from .learner import is_main_process
 
 # %% auto #0
-__all__ = ['PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd',
-           'evaluate_cmd', 'pretrain_cmd', 'train_cmd', 'demo_cmd', 'export_cmd', 'main', 'run_captured']
+__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError',
+           'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd',
+           'demo_cmd', 'export_cmd', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -62,6 +66,42 @@ def cli_parser(func, prog: str) -> argparse.ArgumentParser:
     p.add_argument('--debug', action='store_true', help='show the full traceback on errors (for bug reports)')
     return p
 
+# %% ../nbs/10_cli.ipynb #2275dd39
+SEED_MAX = 2 ** 32 - 1         # numpy's seeds
+MAX_SIDE = 1024                # voxels a side of a simulated cube or a training patch's output: beyond it, out of memory
+MAX_LATERAL_SIGMA = 8.         # lateral PSF σ in pixels of a simulation: beyond it the "stack" is a blur
+MAX_AXIAL_RATIO = 10.          # axial / lateral σ of a simulation (the extra axial σ is bounded too: MAX_EXTRA_AXIAL_SIGMA)
+
+def _z_factor(z_factor: int | None) -> int | None:
+    "--z-factor if given: an integer from 1 to `MAX_Z_FACTOR` (0 is refused as such, never taken for 'not given')."
+    return None if z_factor is None else validate_z_factor(z_factor, '--z-factor')
+
+def _check_budget(minutes, steps):
+    check_number(minutes, '--minutes', 0, 60 * 24 * 365, above=True)
+    check_number(steps, '--steps', 1, 10 ** 9, integer=True)
+
+def _check_run(seed=None, threads=None, device=None) -> str | None:
+    "--seed, --threads and --device of a command that computes -> the device (checked: one this machine has)."
+    check_number(seed, '--seed', 0, SEED_MAX, integer=True)
+    check_number(threads, '--threads', 1, 1024, integer=True)
+    return check_device(device)
+
+def _check_blur_options(axial_sigma=None, na=None, wavelength=None):
+    "--axial-sigma, --na, --wavelength in range (the rest of the objective is checked where its blur is worked out)."
+    check_number(axial_sigma, '--axial-sigma', 0, MAX_EXTRA_AXIAL_SIGMA, unit='output pixels (extra axial σ)')
+    check_number(na, '--na', 0, 1.7, above=True)
+    check_number(wavelength, '--wavelength', 200, 2000, unit='nm (the emission wavelength in nm, e.g. 520)')
+
+def _check_sim_optics(lateral_sigma, axial_ratio):
+    "Simulated optics (values or LO,HI ranges): σ and ratio in range, and an extra axial σ a restoration can undo."
+    lats, ratios = (tuple(v) if isinstance(v, (tuple, list)) else (v,) for v in (lateral_sigma, axial_ratio))
+    for v in lats: check_number(v, '--lateral-sigma', 0, MAX_LATERAL_SIGMA, unit='pixels')
+    for v in ratios: check_number(v, '--axial-ratio', 1, MAX_AXIAL_RATIO)
+    extra = max(lats) * math.sqrt(max(ratios) ** 2 - 1)
+    if extra > MAX_EXTRA_AXIAL_SIGMA:
+        raise InputError(f"--lateral-sigma {max(lats):g} with --axial-ratio {max(ratios):g} gives an extra axial σ of "
+                         f"{extra:.1f} pixels; at most {MAX_EXTRA_AXIAL_SIGMA:g} can be restored: lower either")
+
 # %% ../nbs/10_cli.ipynb #7fc63556
 def _voxel(voxel_size: str | None):
     return None if voxel_size in (None, '') else parse_voxel_size(voxel_size)
@@ -93,10 +133,21 @@ def simulate_cmd(out: Param("folder for the stacks (created)", str) = 'affirm3d_
                  seed: Param("random seed", int) = 0,
                  overwrite: Param("replace existing files", bool) = False) -> dict:
     "Simulate an anisotropic stack and its isotropic ground truth; writes lowres.tif, gt.tif and params.json with voxel sizes."
+    out = check_output(out, None)
+    z_factor = _z_factor(z_factor)
+    check_number(size, '--size', 8, MAX_SIDE, integer=True, unit='voxels')
+    if size // z_factor < 2:
+        raise InputError(f"--size {size} leaves {size // z_factor} slice(s) at --z-factor {z_factor}; use --size {2 * z_factor} or more")
+    _check_sim_optics(lateral_sigma, axial_ratio)
+    check_number(density, '--density', 0, 20, above=True); check_number(photons, '--photons', 0, 1e9, above=True)
+    check_number(pixel_um, '--pixel-um', VOXEL_UM_RANGE[0], VOXEL_UM_RANGE[1] / z_factor, unit='µm')
+    _check_run(seed)
+    for name in ('lowres.tif', 'gt.tif', 'params.json'):
+        if (out / name).exists() and not overwrite: raise FileExistsError(f"{out / name} exists; pass --overwrite to replace it")
     params = SimParams(structure=structure, shape=(size, size, size), density=density, lateral_sigma=lateral_sigma,
                        axial_sigma=axial_ratio * lateral_sigma, z_factor=z_factor, photons=photons, seed=seed)
     sim = simulate(params)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     voxel_lowres = (z_factor * pixel_um, pixel_um, pixel_um)
     paths = dict(lowres=write_stack(out / 'lowres.tif', sim['lowres'], voxel_lowres, overwrite=overwrite),
                  gt=write_stack(out / 'gt.tif', sim['gt'], (pixel_um,) * 3, overwrite=overwrite))
@@ -187,6 +238,10 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
+    z_factor, device = _z_factor(z_factor), _check_run(device=device)
+    _voxel(voxel_size); _check_blur_options(axial_sigma, na, wavelength)
+    check_number(channel, '--channel', 0, integer=True); check_number(chunk_z, '--chunk-z', 1, integer=True)
+    if dtype not in ('float32', 'uint16', 'uint8'): raise InputError(f"--dtype must be float32, uint16 or uint8, got {dtype!r}")
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
     whole_only = tuple(o for o, v in (('--maps', maps), ('--isotropic', isotropic), ('--dtype', dtype != 'float32')) if v)
@@ -248,10 +303,11 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
 
 # %% ../nbs/10_cli.ipynb #7d769da4
 def _resumed_config(out, resume: bool) -> dict:
-    """The saved config (a plain dict, read once) of the run that `--resume` continues at `out`; {} for a new run, and
-    for one killed before its first checkpoint (which starts afresh). Unreadable: {} too (the library then says why)."""
-    from affirm3d.training import run_paths, resumable
-    if not (resume and resumable(out)): return {}
+    """The saved config (a plain dict, read once) of the run that `--resume` continues at `out`, also one killed before
+    its first checkpoint (its steps run again with its own options); {} for a new run. Unreadable: {} too (the
+    library then says why)."""
+    from affirm3d.training import run_paths, run_started
+    if not (resume and run_started(out)): return {}
     try: return json.loads((run_paths(out)[0] / 'config.json').read_text())
     except (OSError, ValueError): return {}
 
@@ -297,23 +353,33 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
                  device: Param("cpu, cuda, ... (default: cuda if available)", str) = None,
                  seed: Param("random seed (default 0)", int) = None,
                  overwrite: Param("replace OUT if it exists", bool) = False,
-                 resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
+                 resume: Param("continue a stopped or killed run (OUT's _run folder) from its checkpoint, or from the start if it had none; options not given again are the run's own", bool) = False,
                  quiet: Param("no progress bar", bool) = False):
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
     from affirm3d.training import pretrain
-    if Path(out).suffix != '.pt': raise UserError(f"--out must be a .pt file, got {out!r}")
+    check_output(out, ('.pt',), exists_ok=True)   # an existing one: the library says --resume or --overwrite
+    z_factor, device = _z_factor(z_factor), _check_run(seed, threads, device)
+    _check_budget(minutes, steps)
+    check_number(batch_size, '--batch-size', 1, 1024, integer=True); check_number(n_sim, '--n-sim', 1, 10 ** 6, integer=True)
+    check_number(lr, '--lr', 0, 1, above=True)
     saved = _resumed_config(out, resume)
-    resuming = bool(saved)                        # a run killed before its first checkpoint starts afresh, with defaults
+    resuming = bool(saved)                        # the run's own options (also for a run killed before its first checkpoint)
     opts = _given(dict(z_factor=z_factor, preset=preset, structures=structures, lateral_sigma=lateral_sigma, axial_ratio=axial_ratio,
                        losses=losses, patch=patch, batch_size=batch_size, n_sim=n_sim, lr=lr, threads=threads, seed=seed),
                   resuming, PRETRAIN_CLI_DEFAULTS)
     if 'patch' in opts:
         try: opts['patch_zyx'] = tuple(int(v) for v in opts.pop('patch').split(','))
         except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
+        if len(opts['patch_zyx']) != 3: raise InputError(f"--patch must be three integers Z,Y,X, got {patch!r}")
+        f = opts.get('z_factor', saved.get('z_factor', PRETRAIN_CLI_DEFAULTS['z_factor']))
+        for side in (f * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
+            check_number(side, '--patch (output f·Z, Y, X)', 8, MAX_SIDE, integer=True, unit='voxels')
     if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
     if opts.get('losses', '').strip(): opts['generator_losses'] = tuple(t.strip() for t in opts['losses'].split(','))
     opts.pop('losses', None)                      # '' = the default terms, as before
     sim = {k: _range(opts.pop(k), k.replace('_', '-')) for k in ('lateral_sigma', 'axial_ratio') if k in opts}
+    _check_sim_optics(*(sim.get(k, saved.get('sim', {}).get(k, 1.2 if k == 'lateral_sigma' else 3.0))
+                        for k in ('lateral_sigma', 'axial_ratio')))
     if sim: opts['sim'] = {**saved.get('sim', {}), **sim}          # one given again on resume: the other is the run's
     res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
                    **_budget_opts(steps, minutes, resuming), **opts)
@@ -343,16 +409,20 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               fourier_weight: Param("weight of the Fourier term: 0 = fidelity to the measured voxels first (best PSNR); higher = z spectrum closer to the lateral one, at some cost in voxel accuracy (see nbs/experiments/bar_weight_new_box); default 0.03", float) = None,
               seed: Param("random seed (default 0)", int) = None,
               overwrite: Param("replace OUT if it exists", bool) = False,
-              resume: Param("continue a stopped or killed run from its checkpoint (OUT's _run folder); options not given again are the run's own", bool) = False,
+              resume: Param("continue a stopped or killed run (OUT's _run folder) from its checkpoint, or from the start if it had none; options not given again are the run's own", bool) = False,
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
     from affirm3d.isotropy import AxialBlurUnknown
     if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
+    check_output(out, ('.pt',), inputs=[input], exists_ok=True)
+    z_factor, device = _z_factor(z_factor), _check_run(seed, device=device)
+    _voxel(voxel_size); _check_budget(minutes, steps); _check_blur_options(axial_sigma, na, wavelength)
+    check_number(channel, '--channel', 0, integer=True); check_number(fourier_weight, '--fourier-weight', 0)
     if Path(out).exists() and not (overwrite or resume):
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it, or --resume to continue its run")
     saved = _resumed_config(out, resume)
-    resuming = bool(saved)                        # a run killed before its first checkpoint starts afresh, with defaults
+    resuming = bool(saved)                        # the run's own options (also for a run killed before its first checkpoint)
     stack = read_stack(input, axes=axes, channel=channel, voxel_um=_voxel(voxel_size))
     saved_vox = saved.get('voxel_um')             # resumed: the run's own z factor and voxel size; a different one is refused
     if voxel_size is not None and saved_vox is not None and not all(
@@ -363,15 +433,17 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
     if z_factor is None:
         if stack.voxel_um is None:
             raise UserError("the stack has no voxel size, so the z factor is unknown: pass --voxel-size Z,Y,X (µm) or --z-factor F")
-        z_factor = stack.z_factor
+        z_factor = validate_z_factor(stack.z_factor, f'the z factor of voxel size {stack.voxel_um} µm')
         print(f"z factor {z_factor} from voxel size {stack.voxel_um} µm (ratio {stack.anisotropy:.2f})")
-    if fourier_weight is not None and not fourier_weight >= 0: raise UserError(f"--fourier-weight must be >= 0, got {fourier_weight}")
     vox = stack.voxel_um if voxel_size is not None else (saved_vox or stack.voxel_um)
     blur = _axial_blur(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
     extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=None if blur is None else blur.sigma), resuming, dict(seed=0))
     if blur is not None: extra['axial_sigma_source'] = blur.config_source
     try:
-        start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the checkpoint's weights
+        if resuming and init is not None and 'init' in saved and (init == 'none') != (saved.get('init') is None):
+            raise UserError(f"this run started from {saved.get('init') or 'a fresh generator'} (now --init {init}); resume "
+                            "without --init, or start afresh with --overwrite")
+        start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the run's own start
         result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
                                  device=device, progress=not quiet, overwrite=overwrite, resume=resume,
                                  **_budget_opts(steps, minutes, resuming), **extra)
@@ -395,6 +467,7 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
              quiet: Param("no progress bar", bool) = False):
     "Simulate an anisotropic microtubule stack, restore it with the pretrained model and compare with interpolation."
     from affirm3d.viewer import xz_comparison, save_figure
+    check_output(out, None); check_number(size, '--size', 8, MAX_SIDE, integer=True, unit='voxels'); _check_run(seed)
     t0 = time.time()
     gen = resolve_model(model)
     f = gen.z_factor
@@ -422,6 +495,7 @@ def export_cmd(model: Param("a shipped model name or a model file from `affirm3d
     from affirm3d.export import export_torchscript, export_onnx
     suffix = Path(out).suffix
     if suffix not in ('.ts', '.onnx'): raise UserError(f"name the file *.ts (TorchScript) or *.onnx (ONNX), got {out!r}")
+    check_output(out, (suffix,), inputs=[model], overwrite=overwrite)
     gen = resolve_model(model)
     (export_torchscript if suffix == '.ts' else export_onnx)(gen, out, overwrite=overwrite)
     print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")

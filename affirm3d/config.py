@@ -76,6 +76,9 @@ class RunSection:
     preset: str = 'tiny'                        # generator preset (affirm3d.models.PRESETS)
     seed: int = 0
     threads: int | None = None                  # torch CPU threads during training (None: leave as is)
+    init: str | None = None                     # what the weights started from: a shipped model's name or a model file
+                                                # (None: a fresh generator); a run resumed before its first checkpoint
+                                                # starts from it again
     def __post_init__(self): self.validate()
 
     def validate(self) -> 'RunSection':
@@ -86,6 +89,8 @@ class RunSection:
         if self.preset not in PRESETS: raise ValueError(f"preset must be one of {sorted(PRESETS)}, got {self.preset!r}")
         self.seed = _posint(self.seed, 'seed', 0)
         if self.threads is not None: self.threads = _posint(self.threads, 'threads')
+        if self.init is not None and not isinstance(self.init, str):
+            raise ValueError(f"init records what the weights started from (a model name or file), got {self.init!r}")
         return self
 
 # %% ../nbs/04a_config.ipynb #45f029c4
@@ -253,7 +258,7 @@ class SimulationSection:
 SECTIONS = dict(run=RunSection, optics=OpticsSection, intensity=IntensitySection, loss=LossSection, optim=OptimSection,
                 adversarial=AdversarialSection, patches=PatchSection, budget=BudgetSection, simulation=SimulationSection)
 _SECTION_OF = {f.name: s for s, c in SECTIONS.items() for f in fields(c)}     # flat name -> its section
-CONFIG_KEYS = ('regime', 'z_factor', 'preset', 'voxel_um', 'axial_sigma', 'axial_sigma_source', 'norm', 'lo_pct', 'hi_pct',
+CONFIG_KEYS = ('regime', 'z_factor', 'preset', 'init', 'voxel_um', 'axial_sigma', 'axial_sigma_source', 'norm', 'lo_pct', 'hi_pct',
                'generator_losses', 'w_fourier', 'w_real', 'w_consistency', 'w_adv', 'w_lateral', 'term_norm', 'norm_beta',
                'fourier_kw', 'lr', 'd_lr', 'weight_decay', 'betas', 'schedule', 'grad_clip', 'gan_loss', 'adv_real',
                'adv_warmup', 'disc_patch', 'disc_channels', 'disc_layers', 'n_disc_slices', 'patch_zyx', 'batch_size',

@@ -16,9 +16,9 @@ import torch
 from .errors import DamagedFileError, InputError
 
 # %% auto #0
-__all__ = ['SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor', 'anisotropy_of', 'z_factor_of',
-           'Stack', 'available_memory_bytes', 'StackTooLarge', 'tiff_damage', 'open_tiff', 'read_stack', 'atomic_write',
-           'atomic_dir', 'write_stack', 'sample_path', 'load_sample']
+__all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor',
+           'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge', 'tiff_damage',
+           'open_tiff', 'read_stack', 'atomic_write', 'atomic_dir', 'write_stack', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -34,17 +34,24 @@ def unit_to_um(unit: str | None) -> float | None:
     return _UM_PER_UNIT.get(str(unit).strip().lower())
 
 # %% ../nbs/00_io.ipynb #a9096fc0
+VOXEL_UM_RANGE = (1e-4, 1e3)    # plausible voxel sizes in µm: 0.1 nm (far below any light microscope) to 1 mm
+
 def parse_voxel_size(s) -> tuple[float, float, float]:
-    "Voxel size `(z, y, x)` in µm from a string like '0.5,0.1,0.1' (commas or spaces) or a sequence of 3 numbers."
+    """Voxel size `(z, y, x)` in µm from a string like '0.5,0.1,0.1' (commas or spaces) or a sequence of 3 numbers; each
+    finite and within `VOXEL_UM_RANGE` (a number outside it is a unit mistake, and would overflow what is computed from it)."""
     how = "give three positive numbers z,y,x in µm, e.g. voxel_um=(0.5, 0.1, 0.1) or --voxel-size 0.5,0.1,0.1"
     if isinstance(s, str): parts = [p for p in re.split(r'[,\s;x×]+', s.strip()) if p]
     else:
         try: parts = list(s)
-        except TypeError: raise ValueError(f"voxel size {s!r} is not a sequence; {how}") from None
-    if len(parts) != 3: raise ValueError(f"voxel size {s!r} has {len(parts)} values; {how}")
+        except TypeError: raise InputError(f"voxel size {s!r} is not a sequence; {how}") from None
+    if len(parts) != 3: raise InputError(f"voxel size {s!r} has {len(parts)} values; {how}")
     try: vals = tuple(float(p) for p in parts)
-    except (TypeError, ValueError): raise ValueError(f"voxel size {s!r} is not numeric; {how}") from None
-    if not all(math.isfinite(v) and v > 0 for v in vals): raise ValueError(f"voxel size {s!r} must be positive; {how}")
+    except (TypeError, ValueError): raise InputError(f"voxel size {s!r} is not numeric; {how}") from None
+    if not all(math.isfinite(v) and v > 0 for v in vals): raise InputError(f"voxel size {s!r} must be positive; {how}")
+    lo, hi = VOXEL_UM_RANGE
+    if not all(lo <= v <= hi for v in vals):
+        raise InputError(f"voxel size {s!r} is outside {lo:g}..{hi:g} µm, not a microscope's; give it in µm (z,y,x), e.g. "
+                         "0.5,0.1,0.1 (a size in nm is 1000× too large)")
     return vals
 
 # %% ../nbs/00_io.ipynb #e3f87fea
@@ -71,11 +78,14 @@ def validate_volume(vol, name: str = 'stack', min_z: int = 2, allow_constant: bo
     return vol
 
 # %% ../nbs/00_io.ipynb #39690727
+MAX_Z_FACTOR = 16      # beyond it a stack holds too few slices to restore (the blur estimate stops at 8; see 01_psf)
+
 def validate_z_factor(z_factor, name: str = 'z_factor') -> int:
-    "Check that the z factor f (z step / lateral pixel, rounded) is a positive integer; return it as an int."
+    "Check that the z factor f (z step / lateral pixel, rounded) is an integer from 1 to `MAX_Z_FACTOR`; return it as an int."
     ok = not isinstance(z_factor, bool) and isinstance(z_factor, (int, float, np.integer, np.floating))
-    if not ok or not math.isfinite(z_factor) or int(z_factor) != z_factor or z_factor < 1:
-        raise ValueError(f"{name} must be a positive integer (z step / lateral pixel size, rounded), got {z_factor!r}")
+    if not ok or not math.isfinite(z_factor) or int(z_factor) != z_factor or not 1 <= z_factor <= MAX_Z_FACTOR:
+        raise InputError(f"{name} must be a positive integer up to {MAX_Z_FACTOR} (z step / lateral pixel size, rounded), "
+                         f"got {z_factor!r}")
     return int(z_factor)
 
 # %% ../nbs/00_io.ipynb #2b81e1eb

@@ -11,6 +11,8 @@ from typing import Literal
 import numpy as np
 import torch
 
+from .errors import InputError
+
 # %% auto #0
 __all__ = ['FWHM_PER_SIGMA', 'Modality', 'IMMERSION', 'MAX_EXTRA_AXIAL_SIGMA', 'fwhm_to_sigma', 'sigma_to_fwhm',
            'fwhm_um_to_sigma_vox', 'sigma_vox_to_fwhm_um', 'widefield_fwhm_um', 'confocal_fwhm_um', 'extra_axial_sigma',
@@ -247,6 +249,10 @@ def given_axial_blur(axial_sigma: float | None = None, na: float | None = None, 
                      immersion: str | float | None = None, confocal: bool = False, voxel_um=None,
                      z_factor: int | None = None) -> AxialBlur | None:
     "The blur a user gave: as a number (`axial_sigma`) or as the objective (`objective_blur`), never both; None if neither."
+    if axial_sigma is not None and not isinstance(axial_sigma, AxialBlur) and not (
+            math.isfinite(axial_sigma) and 0 <= axial_sigma <= MAX_EXTRA_AXIAL_SIGMA):     # before it sizes a kernel
+        raise InputError(f"--axial-sigma is the extra axial σ in output pixels, from 0 to {MAX_EXTRA_AXIAL_SIGMA:g} (beyond it "
+                         f"nothing along z can be restored), got {axial_sigma:g}")
     if na is None and wavelength_nm is None:
         if immersion is not None or confocal:
             raise ValueError("--immersion and --confocal describe the objective for --na and --wavelength; give those too")

@@ -34,9 +34,9 @@ from .modelfiles import export_generator, load_generator, available_pretrained, 
 from .losses import TrainLoss, TermNormCB, LateralCB, make_gan
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'TrainResult', 'distributed_setup', 'run_paths',
-           'resumable', 'check_resume_config', 'pretrain', 'resolve_selfsup_config', 'self_supervised',
-           'apply_generator', 'evaluate_generator', 'train_throughput']
+__all__ = ['GIVEN_MODEL', 'RESUME_MAY_CHANGE', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'TrainResult', 'distributed_setup',
+           'run_paths', 'resumable', 'run_started', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
+           'self_supervised', 'apply_generator', 'evaluate_generator', 'train_throughput']
 
 # %% ../nbs/06h_training.ipynb #48094419
 class EpochSyncCB(Callback):
@@ -131,17 +131,39 @@ def _resumable_dir(run_dir: Path) -> bool:
     return (Path(run_dir) / 'config.json').exists() and (Path(run_dir) / 'checkpoint.pt').exists()
 
 def resumable(out) -> bool:
-    """Is there a run behind the training output `out` (a folder or a `.pt` file) that `resume=True` would continue? A
-    run killed before its first checkpoint is not: resuming it starts afresh (with the options given now)."""
+    """Are there weights behind the training output `out` (a folder or a `.pt` file) that `resume=True` would continue
+    from? A run killed before its first checkpoint has none: resuming it runs its steps again from the start, with
+    its own options (`run_started`)."""
     return out is not None and _resumable_dir(run_paths(out)[0])
 
+def run_started(out) -> bool:
+    """Was a run started at the training output `out` (its config.json is written before the first step)? Then
+    `resume=True` takes that run's own options, whether or not it reached a checkpoint."""
+    return out is not None and (run_paths(out)[0] / 'config.json').exists()
+
+GIVEN_MODEL = 'a model passed in Python'         # `TrainConfig.init` of a run started from a model object, not a file
+
+def _init_record(init) -> str | None:
+    "What `TrainConfig.init` records of an `init`: a model file (absolute), a shipped name, `GIVEN_MODEL` or None."
+    if init is None or isinstance(init, str) and not Path(init).exists(): return init
+    return GIVEN_MODEL if isinstance(init, nn.Module) else str(Path(init).resolve())
+
+def _run_init(init, cfg: TrainConfig, out, resume: bool):
+    "The `init` of a training call: the one given; for a run resumed before its first checkpoint without one, the run's own."
+    if init is not None or not resume or resumable(out) or not run_started(out) or cfg.init is None: return init
+    if cfg.init == GIVEN_MODEL:
+        raise ValueError("this run started from a model passed in Python and stopped before its first checkpoint: pass "
+                         "that model again as init=, or start afresh with overwrite=True")
+    return cfg.init
+
 def _base_config(config: TrainConfig | dict | None, out, resume: bool, fresh: Callable[[], TrainConfig]) -> TrainConfig:
-    """The config a training call starts from: `config` if given; when resuming a run (checkpoint and config.json in
-    its folder) without one, **that run's saved config**, so options not passed again keep the run's values even where
-    a newer version changed the default; else `fresh()` (the defaults). Keyword overrides then apply on top, and
-    `check_resume_config` still refuses any that differ from the run (budget fields aside)."""
+    """The config a training call starts from: `config` if given; when resuming a run (its config.json, written at its
+    start, in its folder; with or without a checkpoint) without one, **that run's saved config**, so options not
+    passed again keep the run's values even where a newer version changed the default; else `fresh()` (the
+    defaults). Keyword overrides then apply on top, and `check_resume_config` still refuses any that differ from the
+    run (budget fields aside)."""
     if config is not None: return TrainConfig.from_dict(config) if isinstance(config, dict) else config
-    if not (resume and resumable(out)): return fresh()
+    if not (resume and run_started(out)): return fresh()
     run_dir = run_paths(out)[0]
     try: return TrainConfig.load(run_dir / 'config.json')
     except ValueError as e:
@@ -171,23 +193,25 @@ def _learner(cfg: TrainConfig, model: nn.Module, dls, out: Path | None, progress
 
 RESUME_MAY_CHANGE = ('steps', 'minutes', 'threads', 'checkpoint_every')    # a resumed run may get more time, nothing else
 
-def check_resume_config(saved: dict, cfg: TrainConfig):
+def check_resume_config(saved: dict, cfg: TrainConfig, checkpoint: bool = True):
     "ValueError naming every option in which `cfg` differs from the run it would resume (budget fields aside)."
     now = json.loads(json.dumps(cfg.to_dict(), default=str))
-    skip = set(RESUME_MAY_CHANGE) | set(CONFIG_MUST_MATCH)        # the latter: the checkpoint's own check names them
+    skip = set(RESUME_MAY_CHANGE) | (set(CONFIG_MUST_MATCH) if checkpoint else set())   # the checkpoint's own check names them
     diff = [k for k in now if k not in skip and k in saved and saved[k] != now[k]]
     if diff:
         raise ValueError("this run was started with other options: " + ', '.join(f"{k}={saved[k]!r} (now {now[k]!r})" for k in diff)
                          + "; resume with the same options, or start afresh with overwrite=True (CLI --overwrite)")
 
 def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, cbs) -> TrainResult:
-    continuing = resume and out is not None and _resumable_dir(out)
-    if continuing: check_resume_config(json.loads((out / 'config.json').read_text()), cfg)
+    started = resume and out is not None and (out / 'config.json').exists()     # the run's own options ...
+    continuing = started and _resumable_dir(out)                                # ... and its weights
+    if started: check_resume_config(json.loads((out / 'config.json').read_text()), cfg, checkpoint=continuing)
     if out is not None and not continuing and is_main_process(): cfg.save(out / 'config.json')   # a fresh start: its own config
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
+    if continuing and is_main_process(): cfg.save(out / 'config.json')     # its budget as extended (checked by the checkpoint)
     model.train_config = cfg
     model.eval()
     if gen_path is not None and is_main_process(): export_generator(model, gen_path, cfg, overwrite=True)
@@ -225,6 +249,8 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
     "Pre-train a generator on simulated pairs with ground truth (METHOD 2); returns (model, checkpoint, history, generator file)."
     cfg = _overrides(_base_config(config, out, resume, TrainConfig), overrides)
     if cfg.regime != 'pretrain': raise ValueError(f"pretrain needs regime='pretrain', got {cfg.regime!r}; use self_supervised")
+    init = _run_init(init, cfg, out, resume)
+    if not (init is None and resume and resumable(out)): cfg = cfg.replace(init=_init_record(init))   # else: the run's record
     cfg = _budget(cfg, steps, minutes)
     if cfg.patch_zyx is None: cfg = cfg.replace(patch_zyx=default_patch(cfg.z_factor))
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
@@ -276,10 +302,13 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
     if cfg.regime != 'selfsup': raise ValueError(f"self_supervised needs regime='selfsup', got {cfg.regime!r}; use pretrain")
     stack = _as_stack(stack_or_array, voxel_um)
     if voxel_um is not None and isinstance(stack_or_array, Stack): stack = dataclasses.replace(stack, voxel_um=parse_voxel_size(voxel_um))
+    init = _run_init(init, cfg, out, resume)
+    keep_init = init is None and resume and resumable(out)        # the weights come from the checkpoint: the run's record
     auto = isinstance(init, str) and init == 'pretrained' and not Path(init).exists()
     init_model, what = _load_init(init) if init is not None and not auto else (None, None)
     cfg = _budget(resolve_selfsup_config(stack, cfg, init_model), steps, minutes)
     if auto: init_model, what = _pretrained_for(cfg)
+    if not keep_init: cfg = cfg.replace(init=getattr(init_model, 'shipped_name', None) if auto else _init_record(init))
     if init_model is not None and init_model.config.get('preset') in PRESETS:     # the init model fixes the architecture
         cfg = cfg.replace(preset=init_model.config['preset'])
     if cfg.lr is None: cfg = cfg.replace(lr=SELFSUP_LR['finetune' if init_model is not None else 'scratch'])
@@ -298,7 +327,7 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
 def _pretrained_for(cfg: TrainConfig) -> tuple:
     "(generator, description) of the shipped model for cfg's z factor (any preset), or (None, None) with a warning."
     g, name = pretrained_for(cfg.z_factor)
-    if g is not None: return g, f'pretrained model {name!r}'
+    if g is not None: g.shipped_name = name; return g, f'pretrained model {name!r}'
     warnings.warn(f"no shipped model for z_factor={cfg.z_factor} (shipped: {available_pretrained() or 'none'}); "
                   "training from scratch")
     return None, None
