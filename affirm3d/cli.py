@@ -10,6 +10,7 @@ from pathlib import Path
 from fastcore.script import Param
 from fastcore.docments import docments
 
+from .errors import Affirm3dError
 from .io import read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of
 from .bigio import open_stack_memmap, read_ome_zarr
 from .simulate import SimParams, simulate, STRUCTURES
@@ -30,7 +31,7 @@ __all__ = ['PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError', 'cli_parser', 'simu
 class UserError(Exception):
     "An error the user can fix; the CLI prints its message on one line and exits with code 2."
 
-_USER_ERRORS = (UserError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
+_USER_ERRORS = (UserError, Affirm3dError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
                 MemoryError, KeyError, ImportError)       # ImportError: an optional package (onnx, zarr) is missing
 
 class _OneLineParser(argparse.ArgumentParser):

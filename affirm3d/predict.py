@@ -15,8 +15,8 @@ from .io import available_memory_bytes
 from .data import Dihedral
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'z_reach', 'predict_tiled',
-           'auto_tile_shape', 'dihedral_ensemble']
+__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'as_device', 'z_reach',
+           'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -86,6 +86,24 @@ def _pad_end(vol: torch.Tensor, multiple_zyx: Sequence[int]) -> tuple[torch.Tens
             v = torch.cat([v, v.index_select(dim, idx)], dim); p -= q
     return v[0, 0], shape
 
+# %% ../nbs/07_predict.ipynb #0fbab8f5
+def as_device(device) -> torch.device:
+    "`device` (None: the CPU) as a `torch.device` that this machine has, or a one-line `InputError`."
+    try: dev = torch.device(device or 'cpu')
+    except (RuntimeError, TypeError): raise InputError(f"device {device!r} is not a device torch knows; use 'cpu', 'cuda' or 'cuda:0'") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise InputError(f"device {device!r} was asked for but torch sees no GPU here; use device='cpu'")
+    return dev
+
+def _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size):
+    "One-line `InputError`s for tiling arguments that `predict_tiled` cannot use."
+    for name, sizes, least in (('tile_zyx', tile_zyx, 1), ('margin_zyx', margin_zyx, 0), ('ramp_zyx', ramp_zyx, 0)):
+        try: ok = len(sizes) == 3 and all(not isinstance(n, bool) and int(n) == n and n >= least for n in sizes)
+        except (TypeError, ValueError): ok = False
+        if not ok: raise InputError(f"{name} must be 3 whole numbers (z, y, x), each >= {least}; got {sizes!r}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, numbers.Integral) or batch_size < 1:
+        raise InputError(f"batch_size must be a whole number >= 1, got {batch_size!r}")
+
 # %% ../nbs/07_predict.ipynb #d92020ea
 @torch.no_grad()
 def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
@@ -127,9 +145,10 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
                   progress: bool = True) -> torch.Tensor:
     "Apply `model` ((B,1,Z,Y,X) → (B,1,f·Z,Y,X)) to a normalised (Z, Y, X) volume tile by tile; returns (f·Z, Y, X) on CPU."
     f = model_z_factor(model, z_factor)
+    _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size)
     if isinstance(model, torch.nn.Module) and device is None:
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
-    device = torch.device(device or 'cpu')
+    device = as_device(device)
     if isinstance(model, torch.nn.Module): model.to(device)      # a CPU model with device='cuda' must not fail deep in torch
     stride = model_stride(model)
     align_z = stride // math.gcd(stride, f)          # input z step whose f-multiple lies on the pooling grid
@@ -168,7 +187,7 @@ def auto_tile_shape(vol_shape: Sequence[int], z_factor: int, bytes_per_out_voxel
                     budget_bytes: float | None = None, device='cpu', multiple: int = 8) -> tuple[int, int, int]:
     "Largest near-cubic input tile (in output voxels) whose inference fits `budget_bytes` (default: a quarter of free memory)."
     if budget_bytes is None:
-        dev = torch.device(device)
+        dev = as_device(device)
         if dev.type == 'cuda': budget_bytes = torch.cuda.mem_get_info(dev)[0] / 2
         else: budget_bytes = (available_memory_bytes() or 4 * 2**30) / 4
     max_vox = budget_bytes / bytes_per_out_voxel
