@@ -50,7 +50,8 @@ def model_z_factor(model, z_factor: int | None = None) -> int:
     or `z_factor` for a model that does not say; a positive integer, or a one-line `InputError` (also for a `model`
     that is not a network)."""
     if not callable(model):
-        raise InputError(f"model must be a network, got {type(model).__name__} {str(model)[:40]!r}; load one with "
+        got = repr(model) if isinstance(model, str) else f"a {type(model).__name__} object"
+        raise InputError(f"model must be a network, got {got}; load one with "
                          "affirm3d.modelfiles.pretrained('small_f4') or load_generator(path)")
     own = getattr(model, 'z_factor', None)
     for name, f in (('z_factor', z_factor), ("the model's z_factor", own)):
