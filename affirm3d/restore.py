@@ -6,12 +6,11 @@
 from __future__ import annotations
 import math, warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Literal, Sequence, TypedDict
 
 import numpy as np
 import torch
-
-from pathlib import Path
 
 from .errors import Affirm3dError, InputError
 from .io import Stack, validate_volume, parse_voxel_size
