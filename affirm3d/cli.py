@@ -12,7 +12,7 @@ from fastcore.docments import docments
 
 from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of, validate_z_factor,
                          VOXEL_UM_RANGE)
-from .errors import InputError
+from .errors import InputError, Affirm3dError
 from .options import check_number, check_device, check_output
 from .bigio import open_stack_memmap, read_ome_zarr
 from .simulate import SimParams, simulate, STRUCTURES
@@ -34,7 +34,7 @@ __all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRET
 class UserError(Exception):
     "An error the user can fix; the CLI prints its message on one line and exits with code 2."
 
-_USER_ERRORS = (UserError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
+_USER_ERRORS = (UserError, Affirm3dError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
                 MemoryError, KeyError, ImportError)       # ImportError: an optional package (onnx, zarr) is missing
 
 class _OneLineParser(argparse.ArgumentParser):

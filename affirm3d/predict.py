@@ -4,29 +4,30 @@
 
 # %% ../nbs/07_predict.ipynb #f9094674
 from __future__ import annotations
-import math
+import copy, math, numbers, warnings
 from typing import Callable, Sequence
 
 import torch
 from fastprogress.fastprogress import progress_bar
 
+from .errors import InputError
 from .io import available_memory_bytes
 from .data import Dihedral
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'predict_tiled',
-           'auto_tile_shape', 'dihedral_ensemble']
+__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'as_device', 'z_reach',
+           'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
     "Start indices of tiles of size `tile` covering `[0, length)`, consecutive ones overlapping by at least `overlap`, starts multiples of `align`."
     if tile >= length: return [0]
-    if overlap >= tile: raise ValueError(f"overlap ({overlap}) must be smaller than the tile ({tile})")
+    if overlap >= tile: raise InputError(f"overlap ({overlap}) must be smaller than the tile ({tile})")
     step = max(align, (tile - overlap) // align * align)
     starts = list(range(0, length - tile, step))
     last = (length - tile) // align * align          # flush with the end when `length - tile` is aligned
     if not starts or starts[-1] < last: starts.append(last)
-    if last + tile < length: raise ValueError(f"length {length} is not a multiple of align {align}; pad the volume first")
+    if last + tile < length: raise InputError(f"length {length} is not a multiple of align {align}; pad the volume first")
     return starts
 
 # %% ../nbs/07_predict.ipynb #eac0ebbc
@@ -45,10 +46,23 @@ def blend_weights_1d(tile: int, start: int, length: int, margin: int, ramp: int)
 
 # %% ../nbs/07_predict.ipynb #c7656037
 def model_z_factor(model, z_factor: int | None = None) -> int:
-    "The z factor to restore with: `z_factor` if given, else the model's own (`model.z_factor`, which TorchScript and ONNX wrappers carry too); a positive integer, or a clear ValueError."
-    f = z_factor if z_factor is not None else getattr(model, 'z_factor', None)
-    if f is None: raise ValueError("the model does not say its z factor; pass z_factor=")
-    if int(f) != f or f < 1: raise ValueError(f"the network's z factor must be a positive integer, got {f!r}")
+    """The z factor to restore with: the model's own (`model.z_factor`, which TorchScript and ONNX wrappers carry too),
+    or `z_factor` for a model that does not say; a positive integer, or a one-line `InputError` (also for a `model`
+    that is not a network)."""
+    if not callable(model):
+        got = repr(model) if isinstance(model, str) else f"a {type(model).__name__} object"
+        raise InputError(f"model must be a network, got {got}; load one with "
+                         "affirm3d.modelfiles.pretrained('small_f4') or load_generator(path)")
+    own = getattr(model, 'z_factor', None)
+    for name, f in (('z_factor', z_factor), ("the model's z_factor", own)):
+        if f is None: continue
+        if isinstance(f, bool) or not isinstance(f, numbers.Real) or int(f) != f or f < 1:
+            raise InputError(f"{name} must be a positive whole number (z step / pixel size, rounded), got {f!r}")
+    if own is not None and z_factor is not None and int(own) != int(z_factor):
+        raise InputError(f"the model restores a z factor of {int(own)}, not {z_factor}; leave z_factor out or use a "
+                         f"model trained for z factor {z_factor}")
+    f = own if own is not None else z_factor
+    if f is None: raise InputError("the model does not say its z factor; pass z_factor=")
     return int(f)
 
 def model_stride(model) -> int:
@@ -73,6 +87,57 @@ def _pad_end(vol: torch.Tensor, multiple_zyx: Sequence[int]) -> tuple[torch.Tens
             v = torch.cat([v, v.index_select(dim, idx)], dim); p -= q
     return v[0, 0], shape
 
+# %% ../nbs/07_predict.ipynb #0fbab8f5
+def as_device(device) -> torch.device:
+    "`device` (None: the CPU) as a `torch.device` that this machine has, or a one-line `InputError`."
+    try: dev = torch.device(device or 'cpu')
+    except (RuntimeError, TypeError): raise InputError(f"device {device!r} is not a device torch knows; use 'cpu', 'cuda' or 'cuda:0'") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise InputError(f"device {device!r} was asked for but torch sees no GPU here; use device='cpu'")
+    return dev
+
+def _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size):
+    "One-line `InputError`s for tiling arguments that `predict_tiled` cannot use."
+    for name, sizes, least in (('tile_zyx', tile_zyx, 1), ('margin_zyx', margin_zyx, 0), ('ramp_zyx', ramp_zyx, 0)):
+        try: ok = len(sizes) == 3 and all(not isinstance(n, bool) and int(n) == n and n >= least for n in sizes)
+        except (TypeError, ValueError): ok = False
+        if not ok: raise InputError(f"{name} must be 3 whole numbers (z, y, x), each >= {least}; got {sizes!r}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, numbers.Integral) or batch_size < 1:
+        raise InputError(f"batch_size must be a whole number >= 1, got {batch_size!r}")
+
+# %% ../nbs/07_predict.ipynb #d92020ea
+@torch.no_grad()
+def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
+    """How many input z slices on either side of a slice can change the network's output there (its receptive field
+    along z, with its z interpolation), measured: the halo a piece of a stack needs for its own slices to equal a
+    whole-stack restore. Warns and returns `max_slices // 2` for a network that sees further (e.g. the whole stack)."""
+    f, stride = model_z_factor(model, z_factor), model_stride(model)
+    align = stride // math.gcd(stride, f)            # input slices per pooling phase
+    probe, dtype, tol = model, torch.float32, 1e-6
+    if isinstance(model, torch.nn.Module):           # float64 on the CPU: only real dependence moves the output
+        probe, dtype, tol = copy.deepcopy(model).cpu().double().eval(), torch.float64, 1e-12
+    gen, n = torch.Generator().manual_seed(0), 8 * align
+    while n <= max_slices:
+        c = n // 2 // align * align                  # the changed slices: c, c + 1, ... one per phase
+        x = torch.rand((align, 1, n, 2 * stride, 2 * stride), generator=gen, dtype=torch.float64)
+        bumped = x.clone()
+        for p in range(align): bumped[p, 0, c + p] += 1
+        y = probe(torch.cat([x, bumped]).to(dtype)).double()
+        moved = (y[align:] - y[:align]).abs().amax(dim=(1, 3, 4))           # (phase, output z)
+        reach, edge = 0, False
+        for p in range(align):
+            rows = torch.nonzero(moved[p] > tol * moved.max()).flatten()
+            if not len(rows): continue
+            lo, hi = int(rows.min()), int(rows.max())
+            edge |= lo == 0 or hi == f * n - 1
+            # input slices beyond `reach` on either side leave all of this slice's f output rows unmoved
+            reach = max(reach, -(-(f * (c + p) - lo) // f), (hi - f * (c + p)) // f)
+        if not edge: return reach
+        n *= 2
+    warnings.warn(f"the network sees more than {max_slices // 2} z slices either side (maybe the whole stack): a stack "
+                  "restored piece by piece can differ from one restored whole")
+    return max_slices // 2
+
 # %% ../nbs/07_predict.ipynb #67d74d9b
 @torch.no_grad()
 def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None = None,
@@ -81,9 +146,10 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
                   progress: bool = True) -> torch.Tensor:
     "Apply `model` ((B,1,Z,Y,X) → (B,1,f·Z,Y,X)) to a normalised (Z, Y, X) volume tile by tile; returns (f·Z, Y, X) on CPU."
     f = model_z_factor(model, z_factor)
+    _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size)
     if isinstance(model, torch.nn.Module) and device is None:
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
-    device = torch.device(device or 'cpu')
+    device = as_device(device)
     if isinstance(model, torch.nn.Module): model.to(device)      # a CPU model with device='cuda' must not fail deep in torch
     stride = model_stride(model)
     align_z = stride // math.gcd(stride, f)          # input z step whose f-multiple lies on the pooling grid
@@ -122,7 +188,7 @@ def auto_tile_shape(vol_shape: Sequence[int], z_factor: int, bytes_per_out_voxel
                     budget_bytes: float | None = None, device='cpu', multiple: int = 8) -> tuple[int, int, int]:
     "Largest near-cubic input tile (in output voxels) whose inference fits `budget_bytes` (default: a quarter of free memory)."
     if budget_bytes is None:
-        dev = torch.device(device)
+        dev = as_device(device)
         if dev.type == 'cuda': budget_bytes = torch.cuda.mem_get_info(dev)[0] / 2
         else: budget_bytes = (available_memory_bytes() or 4 * 2**30) / 4
     max_vox = budget_bytes / bytes_per_out_voxel

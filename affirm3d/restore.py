@@ -6,13 +6,14 @@
 from __future__ import annotations
 import math, warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Literal, Sequence, TypedDict
 
 import numpy as np
 import torch
 
-from .io import Stack, validate_volume
-from .errors import ModelFileError
+from .io import Stack, validate_volume, parse_voxel_size
+from .errors import Affirm3dError, InputError, ModelFileError
 from .norm import PercentileNorm
 from .simulate import axial_blur, subsample_z
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
@@ -69,7 +70,7 @@ def check_z_factor(voxel_um, model_f: int, tolerance: float = 0.25) -> float | N
         warnings.warn(f"pixels are not square (y {vy} µm, x {vx} µm): the restored z step is matched to x")
     ratio = vz / vx
     if abs(ratio / model_f - 1) > tolerance:
-        raise ValueError(f"the stack's z step / pixel size is {ratio:.2f} but the model restores a z factor of {model_f}; "
+        raise InputError(f"the stack's z step / pixel size is {ratio:.2f} but the model restores a z factor of {model_f}; "
                          f"train a model for this stack (affirm3d train ... --z-factor {max(1, round(ratio))}) "
                          "or pass the right --voxel-size")
     return ratio
@@ -182,7 +183,13 @@ def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
     if norm is None: return PercentileNorm().fit(vol)
     if isinstance(norm, dict): return PercentileNorm.from_state(norm)
     if isinstance(norm, PercentileNorm) and norm.lo is not None: return norm
-    raise ValueError(f"norm must be a fitted PercentileNorm, its state_dict() or None, got {norm!r}")
+    raise InputError(f"norm must be a fitted PercentileNorm, its state_dict() or None, got {type(norm).__name__}")
+
+def _as_input(check: Callable, *args, **kwargs):
+    "`check(*args, **kwargs)` (a validator from `affirm3d.io`), its ValueError raised as affirm3d's one-line `InputError`."
+    try: return check(*args, **kwargs)
+    except Affirm3dError: raise
+    except ValueError as e: raise InputError(' '.join(str(e).split())) from None
 
 def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, tta: bool = False,
             tile_zyx: Sequence[int] | None = None, margin_zyx: Sequence[int] = (4, 16, 16),
@@ -195,9 +202,13 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     map comes the optics check of a given or estimated blur (`OpticsWarning`, `info['optics_note']`). `axial_sigma`:
     the stack's extra axial σ (output z voxels) as a number (given by the user) or an `AxialBlur` (e.g. the objective's,
     `affirm3d.psf.objective_blur`: a lower bound, so not reported when it lies below the model's range)."""
+    if isinstance(stack, (str, Path)):
+        raise InputError(f"restore takes an array or a Stack, not the path {str(stack)!r}; read it with read_stack(path) "
+                         "or use restore_file(path, output, model)")
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
-    vol = validate_volume(stack, name='stack')
+    vol = _as_input(validate_volume, stack, name='stack')
+    if voxel_um is not None: voxel_um = _as_input(parse_voxel_size, voxel_um)
     f = model_z_factor(model, z_factor)
     ratio = check_z_factor(voxel_um, f)
     if isinstance(model, torch.nn.Module): model.eval()
@@ -227,7 +238,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
                         consistency_mean=float(cons.mean()), consistency_rel=float(cons.mean() / max(norm.scale, 1e-12)))
     out_voxel = None if voxel_um is None else (voxel_um[0] / f, voxel_um[1], voxel_um[2])
     if isotropic:
-        if voxel_um is None: raise ValueError("isotropic=True needs the voxel size: pass voxel_um=(z, y, x) in µm")
+        if voxel_um is None: raise InputError("isotropic=True needs the voxel size: pass voxel_um=(z, y, x) in µm")
         y = resample_z(y, out_voxel[0], voxel_um[2])
         if spread is not None: spread = resample_z(spread, out_voxel[0], voxel_um[2])
         out_voxel = (voxel_um[2], voxel_um[1], voxel_um[2]); info['resampled_to_isotropic'] = True
@@ -247,8 +258,8 @@ def residual_axial_blur(vol, models: dict, z_factor: int | None = None, crop_zyx
     ground-truth-free look at what training did along z (z detail added by artefacts counts as sharpness too).
     -> {name: σ}, NaN where it is not measurable."""
     arr = np.asarray(vol.data if isinstance(vol, Stack) else vol)
-    if arr.ndim != 3: raise ValueError(f"expected one (Z, Y, X) volume, got shape {arr.shape}")
-    if len(crop_zyx) != 3 or min(crop_zyx) < 1: raise ValueError(f"crop_zyx must be 3 positive sizes, got {crop_zyx!r}")
+    if arr.ndim != 3: raise InputError(f"expected one (Z, Y, X) volume, got shape {arr.shape}")
+    if len(crop_zyx) != 3 or min(crop_zyx) < 1: raise InputError(f"crop_zyx must be 3 positive sizes, got {crop_zyx!r}")
     crop = np.ascontiguousarray(arr[_centre_slices(arr.shape, crop_zyx)], dtype=np.float32)
     out = {}
     with warnings.catch_warnings():

@@ -12,14 +12,16 @@ from pathlib import Path
 from typing import Callable, Literal, Sequence
 
 import numpy as np
+import torch
 from fastprogress.fastprogress import progress_bar
 
 import affirm3d.io as _aio
+from .errors import InputError
 from .io import Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of
 from .norm import PercentileNorm
 from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack
 from .psf import AxialBlur, BlurSource, as_axial_blur
-from .predict import model_z_factor, model_stride
+from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
@@ -31,7 +33,7 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
     """Plan of a piece-by-piece restore along z: for each piece of <= `chunk` input slices, (input slices to read,
     with `halo` more on each side where the stack has them; output slices of that piece's result to keep; output
     slices of the whole result they fill)."""
-    if chunk < 1 or halo < 0: raise ValueError(f"need chunk >= 1 and halo >= 0, got chunk={chunk}, halo={halo}")
+    if chunk < 1 or halo < 0: raise InputError(f"need chunk >= 1 and halo >= 0, got chunk={chunk}, halo={halo}")
     starts = list(range(0, n_z, chunk))
     if len(starts) > 1 and n_z - starts[-1] < 2: starts.pop()      # a 1-slice tail joins the piece before it
     plan = []
@@ -41,37 +43,47 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
     return plan
 
 # %% ../nbs/07b_restore_files.ipynb #aef59c81
-def _sampled_norm(stack, n_planes: int = 8) -> PercentileNorm:
-    "PercentileNorm of a lazy (Z, Y, X) array (e.g. OME-Zarr) from `n_planes` z planes spread over the stack, not all of it."
-    z = stack.shape[0]
-    idx = sorted({int(round(i)) for i in np.linspace(0, z - 1, min(z, n_planes))})
-    return PercentileNorm().fit(np.stack([np.asarray(stack[i:i + 1])[0] for i in idx]))
+def _whole_stack_norm(stack, slab_bytes: int = 2**28) -> PercentileNorm:
+    """The `PercentileNorm` that `restore` fits on a whole (Z, Y, X) stack (its float32 values, strided as
+    `PercentileNorm.fit` strides them), from any sliceable array read `slab_bytes` at a time."""
+    norm, plane = PercentileNorm(), math.prod(stack.shape[1:])
+    step = max(1, math.ceil(stack.shape[0] * plane / norm.max_samples))
+    per = max(1, slab_bytes // (4 * plane))
+    parts = [np.asarray(stack[z:z + per], dtype=np.float32).ravel()[(-z * plane) % step::step].copy()
+             for z in range(0, stack.shape[0], per)]
+    return norm.fit(np.concatenate(parts))
 
 def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
                z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
-    "`z_chunks` for `model`, with piece and halo sizes rounded up so every piece starts on the network's pooling grid."
+    """`z_chunks` for `model`: halos of `halo_z` input slices (default: the network's `z_reach`), piece and halo sizes
+    rounded up so every piece starts on the network's pooling grid."""
     f, stride = model_z_factor(model, z_factor), model_stride(model)
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
-    halo = 4 if halo_z is None else int(halo_z)
+    halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
 
 # %% ../nbs/07b_restore_files.ipynb #9b169e38
 def restore_chunked(stack, model: Callable, out=None, chunk_z: int = 16, halo_z: int | None = None, norm=None,
                     z_factor: int | None = None, progress: bool = True, **restore_kw):
-    """Restore a (Z, Y, X) stack in pieces of `chunk_z` slices (+ `halo_z` on each side, cropped) into `out`
-    ((f·Z, Y, X), allocated as float32 if None), all scaled by one normalisation (`norm`, else fitted on the whole
-    stack). `stack` / `out`: any sliceable arrays (numpy, memmap, zarr). Other keywords go to `restore`; no
-    consistency map here (see `restore`). Returns `out`."""
+    """Restore a (Z, Y, X) stack in pieces of `chunk_z` slices (+ `halo_z` on each side, default the network's
+    `z_reach`; cropped) into `out` ((f·Z, Y, X), allocated as float32 if None), all scaled by one normalisation (`norm`,
+    else the one `restore` fits on the whole stack) and tiled alike (`tile_zyx`, else the whole stack's). `stack` /
+    `out`: any sliceable arrays (numpy, memmap, zarr). Other keywords go to `restore`; no consistency map here (see
+    `restore`). Returns `out`."""
     if restore_kw.pop('with_consistency', False): warnings.warn("restore_chunked makes no consistency map; use restore for one")
-    if restore_kw.pop('isotropic', False): raise ValueError("restore_chunked keeps the f·Z grid; resample afterwards")
+    if restore_kw.pop('isotropic', False): raise InputError("restore_chunked keeps the f·Z grid; resample afterwards")
     shape = tuple(stack.shape)
-    if len(shape) != 3: raise ValueError(f"stack must be (Z, Y, X), got shape {shape}")
+    if len(shape) != 3: raise InputError(f"stack must be (Z, Y, X), got shape {shape}")
     f = model_z_factor(model, z_factor)
-    if norm is None and not isinstance(stack, np.ndarray): norm = _sampled_norm(stack)   # a lazy array: read a sample
-    norm = _as_norm(norm, stack)                          # PercentileNorm.fit samples a big array in place: no copy
+    norm = _whole_stack_norm(stack) if norm is None else _as_norm(norm, stack)
+    if restore_kw.get('tile_zyx') is None:                # the tiling a whole restore would use, for every piece
+        device = restore_kw.get('device')
+        if device is None and isinstance(model, torch.nn.Module):
+            p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
+        restore_kw['tile_zyx'] = auto_tile_shape(shape, f, device=device or 'cpu')
     if out is None: out = np.empty((f * shape[0],) + shape[1:], np.float32)
     if tuple(out.shape) != (f * shape[0],) + shape[1:]:
-        raise ValueError(f"out has shape {tuple(out.shape)}; expected {(f * shape[0],) + shape[1:]} (z factor {f})")
+        raise InputError(f"out has shape {tuple(out.shape)}; expected {(f * shape[0],) + shape[1:]} (z factor {f})")
     plan = chunk_plan(model, shape[0], chunk_z, halo_z, f)
     for read, keep, write in (progress_bar(plan, leave=False) if progress else plan):
         piece = restore(np.asarray(stack[read]), model, z_factor=f, norm=norm, with_consistency=False,
@@ -94,7 +106,7 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     "Read a TIFF stack (or take an already read `Stack`), `restore` it, write the result (and optionally its trust maps) with the voxel size."
     output = Path(output_path)
     if output.suffix.lower() not in ('.tif', '.tiff'):          # before any work, not after it
-        raise ValueError(f"{output.name}: the restored stack is written as TIFF; use a .tif or .tiff file name")
+        raise InputError(f"{output.name}: the restored stack is written as TIFF; use a .tif or .tiff file name")
     outs = [output] + ([_side_path(output, 'consistency')] + ([_side_path(output, 'uncertainty')] if kwargs.get('tta') else [])
                        if maps else [])
     for p in outs:
@@ -104,7 +116,7 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
         input_path = stack.source
     else: stack = None
     if input_path is not None and Path(input_path).resolve() == output.resolve():
-        raise ValueError("the output would replace the input; choose another name")
+        raise InputError("the output would replace the input; choose another name")
     if stack is None: stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
     f_model = model_z_factor(model, None) if z_factor is None else int(z_factor)
     if stack.voxel_um is None:
@@ -121,15 +133,16 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
 # %% ../nbs/07b_restore_files.ipynb #4ff199c4
 def _check_output(input_path, output: Path, suffixes: tuple, overwrite: bool, what: str):
     "The checks every restore makes before any work: the output's kind, not overwriting unasked, not the input itself."
-    if output.suffix.lower() not in suffixes: raise ValueError(f"{output.name}: {what}")
+    if output.suffix.lower() not in suffixes: raise InputError(f"{output.name}: {what}")
     if output.exists() and not overwrite: raise FileExistsError(f"{output} exists; pass overwrite=True (CLI --overwrite) to replace it")
-    if Path(input_path).resolve() == output.resolve(): raise ValueError("the output would replace the input; choose another name")
+    if Path(input_path).resolve() == output.resolve(): raise InputError("the output would replace the input; choose another name")
 
 def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progress, restore_kw) -> dict:
     """The core of the on-disk restores: plan the pieces, open the output with `open_out(shape, voxel_um, piece_z)` (a
     context manager yielding a writable array; the file appears when it closes), restore into it."""
     f = model_z_factor(model, restore_kw.pop('z_factor', None))
     check_z_factor(vox, f)
+    if halo_z is None: halo_z = z_reach(model, f)              # measured once per file
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
     blur, checked = as_axial_blur(restore_kw.get('axial_sigma')), {}       # the optics check, once per file
     if blur is None: blur = AxialBlur(_estimate_quietly(src, plan[len(plan) // 2][0], f), BlurSource.ESTIMATED,
