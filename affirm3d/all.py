@@ -7,6 +7,7 @@ from .bigio import *
 from .norm import *
 from .psf import *
 from .simulate import *
+from .heldout import *
 from .fourier import *
 from .isotropy import *
 from .models import *
