@@ -8,6 +8,7 @@ from .norm import *
 from .options import *
 from .psf import *
 from .simulate import *
+from .heldout import *
 from .fourier import *
 from .isotropy import *
 from .models import *

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08b_bench.ipynb #f6e44e4a
 from __future__ import annotations
-import json, math, time, warnings
+import json, math, re, time, warnings
 from dataclasses import dataclass
 from typing import Callable
 from pathlib import Path
@@ -26,14 +26,17 @@ from .care import train_care, care_restore
 from .modelfiles import pretrained_for
 from .config import default_patch
 from .options import check_number, check_device, check_output
+from .heldout import HELDOUT_CASES, HeldoutSpec, make_heldout, quick_specs, degrade, interpolate_z_fractional
 
 # %% auto #0
 __all__ = ['STRUCTURES', 'Z_FACTORS', 'LATERAL_SIGMA', 'AXIAL_RATIO', 'PHOTONS', 'READ_NOISE', 'PIXEL_UM', 'GOLGI_Z_FACTOR',
-           'SIM_SHAPE', 'GOLGI_ISO_LATERAL_SIGMA', 'METHODS', 'RL_ITER', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES',
-           'BAR_MINUTES', 'BASELINES', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case', 'default_cases',
-           'data_dir_cases', 'BenchMethod', 'register_method', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides',
-           'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'results_provenance',
-           'results_json', 'bench_cmd', 'scored_run', 'bar_verdict']
+           'SIM_SHAPE', 'GOLGI_ISO_LATERAL_SIGMA', 'SUITES', 'HELDOUT_QUICK_METHODS', 'HELDOUT_GOLGI_FACTORS',
+           'METHODS', 'RL_ITER', 'FRACTIONAL_METHODS', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES', 'BAR_MINUTES',
+           'BASELINES', 'HELDOUT_MARGINS', 'SSIM_GAP_SHARE', 'BenchCase', 'simulated_case', 'golgi_case', 'real_case',
+           'default_cases', 'data_dir_cases', 'heldout_case', 'golgi_heldout_case', 'heldout_cases', 'suite_means',
+           'BenchMethod', 'register_method', 'NotApplicable', 'fallback_sigma', 'affirm3d_overrides', 'run_method',
+           'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table', 'results_provenance', 'results_json',
+           'bench_cmd', 'scored_run', 'bar_verdict', 'heldout_verdict']
 
 # %% ../nbs/08b_bench.ipynb #3bea558a
 @dataclass
@@ -41,13 +44,14 @@ class BenchCase:
     "One benchmark stack: the anisotropic input `lowres` (Z, Y, X), its z factor, and a reference `gt` (f·Z, Y, X) if any."
     name: str
     lowres: np.ndarray
-    z_factor: int
+    z_factor: int | float                       # a whole number, or fractional (2.5) for the methods that take one
     gt: np.ndarray | None = None
     axial_sigma: float | None = None          # known EXTRA axial sigma (HR voxels); None: estimate from the stack
     voxel_um: tuple | None = None              # (z, y, x) µm of `lowres`
     kind: str = 'simulated'                    # 'simulated' | 'degraded real' | 'real'
     note: str = ''
     sigma_note: str = ''                       # how the sigma of a real stack was found (filled in by the run)
+    truth: np.ndarray | None = None            # the raw truth on the reference's grid (held-out cases), scored beside it
 
     def __post_init__(self):
         self.lowres = validate_volume(self.lowres, name=self.name)
@@ -56,6 +60,10 @@ class BenchCase:
             if self.gt.shape != (self.z_factor * self.lowres.shape[0],) + self.lowres.shape[1:]:
                 raise ValueError(f"{self.name}: reference {self.gt.shape} is not on the restored grid "
                                  f"{(self.z_factor * self.lowres.shape[0],) + self.lowres.shape[1:]}")
+        if self.truth is not None:
+            self.truth = validate_volume(self.truth, name=f'{self.name} truth')
+            if self.gt is None or self.truth.shape != self.gt.shape:
+                raise ValueError(f"{self.name}: the truth {self.truth.shape} must sit on the reference's grid")
 
     @property
     def hr_voxel_um(self) -> tuple | None:
@@ -165,6 +173,54 @@ def data_dir_cases(data_dir, size: int | None = 128) -> list[BenchCase]:
         else: out.append(case)
     return out
 
+# %% ../nbs/08b_bench.ipynb #fa915221
+SUITES = ('default', 'held-out')
+HELDOUT_QUICK_METHODS = ('linear', 'cubic', 'RL', 'pretrained')     # the fast subset's methods: nothing trains
+HELDOUT_GOLGI_FACTORS = (2, 3, 4, 2.5)
+
+def heldout_case(spec: HeldoutSpec) -> BenchCase:
+    "A held-out case (`affirm3d.heldout.make_heldout`): the isotropic target as reference, the raw truth beside it, the PSF known."
+    d, f = make_heldout(spec), spec.z_factor
+    return BenchCase(spec.name, d['lowres'], f, d['target'], spec.extra_sigma, (f * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated',
+                     note=f"held out: σ {spec.lateral_sigma:g} px, ratio {spec.axial_ratio:g}, {spec.photons:g} photons", truth=d['truth'])
+
+def golgi_heldout_case(z_factor: float = GOLGI_Z_FACTOR, size: int | None = None, seed: int = 0) -> BenchCase:
+    """The Golgi stack degraded along z at any z factor (2.5 too: `affirm3d.heldout.degrade`), the reference its isotropic
+    target (the original blurred laterally by `GOLGI_ISO_LATERAL_SIGMA`), the truth the original; at f = 3 the same
+    stack as `golgi_case(lateral_sigma=GOLGI_ISO_LATERAL_SIGMA)`."""
+    st = load_sample('golgi')
+    vol = _crop_lateral(st.data, size)
+    n = int(vol.shape[0] // z_factor)
+    while not float(n * z_factor).is_integer(): n -= 1          # f·Z whole
+    truth = np.ascontiguousarray(PercentileNorm().fit(vol)(vol).astype(np.float32)[: int(round(n * z_factor))])
+    target = gaussian_blur(truth, (0., GOLGI_ISO_LATERAL_SIGMA, GOLGI_ISO_LATERAL_SIGMA)).astype(np.float32, copy=False)
+    sigma = extra_axial_sigma(AXIAL_RATIO * LATERAL_SIGMA, LATERAL_SIGMA)
+    lowres, _ = degrade(target, sigma, z_factor, PHOTONS, READ_NOISE, seed=seed)
+    vz, vy, vx = st.voxel_um
+    return BenchCase(f'golgi_f{z_factor:g}_iso', lowres, z_factor, target, sigma, (z_factor * vz, vy, vx), 'degraded real',
+                     note='NEUBIAS training resources, CC BY 4.0', truth=truth)
+
+def heldout_cases(quick: bool = False, names=None, seed: int = 0) -> list[BenchCase]:
+    """The held-out suite: every case of `affirm3d.heldout.HELDOUT_CASES` (7 families × 5 z factors × 3 seeds), the Golgi
+    stack degraded at `HELDOUT_GOLGI_FACTORS` and the nuclear-envelope stack. `quick`: the fast subset (`quick_specs()`
+    and the Golgi stack at f = 3 cropped to 32²). `names`: keep the cases whose name contains one of these (the others
+    are never built). `seed`: the Golgi stacks' noise (a simulated case's seed is part of its spec)."""
+    wanted = _names(names)
+    def keep(name: str) -> bool: return wanted is None or any(w in name for w in wanted)
+    builders = [(s.name, partial(heldout_case, s)) for s in (quick_specs() if quick else HELDOUT_CASES)]
+    builders += [(f'golgi_f{f:g}_iso', partial(golgi_heldout_case, f, 32 if quick else None, seed))
+                 for f in ((GOLGI_Z_FACTOR,) if quick else HELDOUT_GOLGI_FACTORS)]
+    if not quick: builders.append(('nuclear_envelope', partial(_nuclear_envelope_case, None)))
+    return [build() for name, build in builders if keep(name)]
+
+def suite_means(rows: list[dict], keys=('psnr', 'psnr_truth', 'bg_fp')) -> list[dict]:
+    "Mean over seeds of each (case without its `_s<seed>` suffix, method) of a run's scored rows, with the number of seeds."
+    groups: dict = {}
+    for r in rows:
+        if 'psnr' in r: groups.setdefault((re.sub(r'_s\d+$', '', r['case']), r['method']), []).append(r)
+    return [dict(case=c, method=m, n=len(g), **{k: float(np.mean([r[k] for r in g])) for k in keys if all(k in r for r in g)})
+            for (c, m), g in groups.items()]
+
 # %% ../nbs/08b_bench.ipynb #f4b9a837
 @dataclass(frozen=True)
 class BenchMethod:
@@ -225,7 +281,9 @@ def affirm3d_overrides(case: BenchCase, patch_zyx=None) -> dict:
 
 # %% ../nbs/08b_bench.ipynb #77e3ed30
 @register_method('linear', 'linear z-interpolation (`affirm3d.metrics.interpolate_z`)')
-def _linear(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'linear'), {}
+def _linear(case: BenchCase, **_):
+    if not float(case.z_factor).is_integer(): return interpolate_z_fractional(case.lowres, case.z_factor), {}   # any f
+    return interpolate_z(case.lowres, case.z_factor, 'linear'), {}
 
 @register_method('cubic', 'cubic z-interpolation (`affirm3d.metrics.interpolate_z`)')
 def _cubic(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'cubic'), {}
@@ -270,12 +328,16 @@ def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, pa
                             init=f'pretrained {name}' if name else 'scratch')
 
 # %% ../nbs/08b_bench.ipynb #a0631cd2
+FRACTIONAL_METHODS = ('linear',)      # the methods that restore a fractional z factor (2.5); the others: not applicable
+
 def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
                device=None, quick: bool = False, patch_zyx=None, train_kw: dict | None = None) -> tuple[np.ndarray, dict]:
     """Run one benchmark method (a name in `METHODS`) on one case -> (restored volume (f·Z, Y, X) float32, info dict);
     `patch_zyx`: see `affirm3d_overrides`; `train_kw`: more `TrainConfig` fields for affirm3d's fine-tuning (e.g.
     `w_fourier=0.01`)."""
     if method not in METHODS: raise ValueError(f"unknown method {method!r}; choose from {tuple(METHODS)}")
+    if not float(case.z_factor).is_integer() and method not in FRACTIONAL_METHODS:
+        raise NotApplicable(f"{method} takes a whole z factor only (f = {case.z_factor:g})")
     return METHODS[method].run(case, steps=steps, minutes=minutes, seed=seed, device=device, quick=quick,
                                patch_zyx=patch_zyx, train_kw=train_kw)
 
@@ -287,6 +349,10 @@ def score(pred, case: BenchCase) -> dict:
         planes = plane_metrics(pred, case.gt)
         out.update(psnr=psnr(pred, case.gt), ssim=ssim3d(pred, case.gt), ssim_xz=planes['ssim_xz'], ssim_yz=planes['ssim_yz'],
                    bg_fp=background_false_positive(pred, case.gt))
+    if case.truth is not None:                                    # held-out cases: the raw truth too, finer than any PSF
+        planes = plane_metrics(pred, case.truth)
+        out.update(psnr_truth=psnr(pred, case.truth), ssim_xz_truth=planes['ssim_xz'], ssim_yz_truth=planes['ssim_yz'],
+                   bg_fp_truth=background_false_positive(pred, case.truth))
     out['isotropy'], out['axial_sigma'] = volume_isotropy_measures(torch.as_tensor(pred))
     return out
 
@@ -305,7 +371,8 @@ def reference_row(case: BenchCase) -> dict:
     return dict(case=case.name, method='reference', note=frc)
 
 # %% ../nbs/08b_bench.ipynb #4d1359a9
-COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'axial_sigma', 'bg_fp', 'seconds', 'x_linear', 'note']
+COLUMNS = ['case', 'method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy', 'axial_sigma', 'bg_fp', 'psnr_truth', 'ssim_xz_truth',
+           'ssim_yz_truth', 'bg_fp_truth', 'seconds', 'x_linear', 'note']
 QUICK_STEPS = 10
 
 def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path:
@@ -324,15 +391,19 @@ def _figure(case: BenchCase, vols: dict, out_dir: Path, overwrite: bool) -> Path
 # %% ../nbs/08b_bench.ipynb #8612bfef
 def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | None = 1.0, steps: int | None = None,
               seed: int = 0, out_dir=None, data_dir=None, threads: int | None = 1, device=None,
-              overwrite: bool = False, verbose: bool = True, patch_zyx=None, shape=None) -> list[dict]:
+              overwrite: bool = False, verbose: bool = True, patch_zyx=None, shape=None, suite: str = 'default') -> list[dict]:
     """Run `methods` (default all of METHODS) on `cases` (BenchCase list, or None for `default_cases(quick, data_dir)`,
     or names/substrings to keep; cases outside the default set by full name, see `default_cases`) -> one row dict per
     (case, method) plus a 'reference' row per case.
     Learned methods get `steps` and/or `minutes` each per case (quick: QUICK_STEPS steps unless given). `threads`:
     torch CPU threads during the run (default 1: on a busy 2-core CPU, 2 threads trained 17× slower; None: leave as is).
     `out_dir`: write one xz figure per case and the table (bench.md, bench.json). `patch_zyx`: affirm3d's training patch,
-    see `affirm3d_overrides`; `shape`: the simulated cases' box when `cases` are names (default SIM_SHAPE)."""
-    methods = _names(methods) or list(METHODS)
+    see `affirm3d_overrides`; `shape`: the simulated cases' box when `cases` are names (default SIM_SHAPE).
+    `suite`: 'default' (the project's own cases) or 'held-out' (`heldout_cases`: structures and optics no pre-training
+    saw; with `quick`, its fast subset and, unless `methods` are given, the untrained methods `HELDOUT_QUICK_METHODS`)."""
+    if suite not in SUITES: raise ValueError(f"suite must be one of {', '.join(SUITES)}, got {suite!r}")
+    held = suite == 'held-out'
+    methods = _names(methods) or list(HELDOUT_QUICK_METHODS if held and quick else METHODS)
     bad = [m for m in methods if m not in METHODS]
     if bad: raise ValueError(f"unknown method(s) {bad}; choose from {', '.join(METHODS)}")
     if patch_zyx is not None and not callable(patch_zyx): patch_zyx = _check_patch(patch_zyx)   # before any training
@@ -340,14 +411,14 @@ def run_bench(cases=None, methods=None, quick: bool = False, minutes: float | No
     if steps is None and minutes is None: raise ValueError("give a training budget: minutes=... or steps=...")
     if cases is None or isinstance(cases, str) or all(isinstance(c, str) for c in cases):
         names = _names(cases)
-        cases = default_cases(quick, data_dir, seed, names=names, shape=shape)
+        cases = heldout_cases(quick, names, seed) if held else default_cases(quick, data_dir, seed, names=names, shape=shape)
         if not cases: raise ValueError(f"no case matches {names!r}; names look like microtubules_f4, golgi_f3, nuclear_envelope (golgi_f3_iso: full name only)")
     out_dir = None if out_dir is None else Path(out_dir)
     if out_dir is not None and not overwrite:
         for p in [out_dir / f'{c.name}_xz.png' for c in cases] + [out_dir / 'bench.md', out_dir / 'bench.json']:
             if p.exists(): raise FileExistsError(f"{str(p)!r} exists; pass overwrite=True (CLI --overwrite) or another folder")
     rows = []
-    settings = dict(quick=quick, minutes=minutes, steps=steps, seed=seed, threads=threads, methods=methods,
+    settings = dict(suite=suite, quick=quick, minutes=minutes, steps=steps, seed=seed, threads=threads, methods=methods,
                     cases=[c.name for c in cases], patch_zyx=getattr(patch_zyx, '__name__', patch_zyx))
     with torch_threads(threads):
         for case in cases:
@@ -393,7 +464,7 @@ def _time_linear(case: BenchCase, repeats: int = 5) -> float:
     "Seconds of linear z-interpolation of the case (the fastest of `repeats`: the least disturbed by other load)."
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter(); interpolate_z(case.lowres, case.z_factor, 'linear'); times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter(); _linear(case); times.append(time.perf_counter() - t0)
     return min(times)
 
 # %% ../nbs/08b_bench.ipynb #dad3f067
@@ -409,7 +480,9 @@ def bench_table(rows: list[dict]) -> str:
     shown = [{k: (_fmt_num(v) if k in ('seconds', 'x_linear') and isinstance(v, float) else v) for k, v in r.items()} for r in rows]
     table = metrics_table(shown, columns=cols, name_key='case')
     for a, b in (('| psnr', '| PSNR (dB)'), ('| ssim_xz', '| SSIM xz'), ('| ssim_yz', '| SSIM yz'), ('| ssim ', '| SSIM '),
-                 ('| seconds', '| s'), ('| x_linear', '| × linear'), ('| axial_sigma', '| σz excess (vox)')):
+                 ('| seconds', '| s'), ('| x_linear', '| × linear'), ('| axial_sigma', '| σz excess (vox)'),
+                 ('| psnr_truth', '| PSNR truth (dB)'), ('| ssim_xz_truth', '| SSIM xz truth'), ('| ssim_yz_truth', '| SSIM yz truth'),
+                 ('| bg_fp_truth', '| bg_fp truth')):
         table = table.replace(a, b, 1)
     return table
 
@@ -438,7 +511,8 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
               seed: Param("random seed of the simulations and the training", int) = 0,
               threads: Param("torch CPU threads during the run (0: torch's default; 1 was fastest on a busy 2-core CPU)", int) = 1,
               device: Param("cpu, cuda, ... for the learned methods (default: cuda if available)", str) = None,
-              overwrite: Param("replace figures and tables in OUT", bool) = False) -> list[dict]:
+              overwrite: Param("replace figures and tables in OUT", bool) = False,
+              suite: Param("'default' (the project's own cases) or 'held-out' (structures and optics no pre-training saw; --quick: a fast subset)", str) = 'default') -> list[dict]:
     "Compare interpolation, Richardson–Lucy, CARE and affirm3d on simulated and real stacks; print one markdown table."
     if out is not None: check_output(out, None, option='--out')                  # every option before any work
     check_number(minutes, '--minutes', 0, 60 * 24 * 365, above=True); check_number(steps, '--steps', 1, 10 ** 9, integer=True)
@@ -447,9 +521,9 @@ def bench_cmd(out: Param("folder for the xz figures per case and the table (benc
     if data_dir is not None and not Path(data_dir).is_dir(): raise FileNotFoundError(f"--data-dir {data_dir} is not a folder")
     t0 = time.perf_counter()
     rows = run_bench(cases, methods, quick=quick, minutes=minutes, steps=steps, seed=seed, out_dir=out, data_dir=data_dir,
-                     threads=threads or None, device=device, overwrite=overwrite)
+                     threads=threads or None, device=device, overwrite=overwrite, suite=suite)
     budget = f"{steps or QUICK_STEPS} steps" if (steps or quick) else f"{minutes:g} min"
-    print(f"\naffirm3d bench{' --quick' if quick else ''}: seed {seed}, {budget} per case per learned method, "
+    print(f"\naffirm3d bench{' --suite ' + suite if suite != 'default' else ''}{' --quick' if quick else ''}: seed {seed}, {budget} per case per learned method, "
           f"{time.perf_counter() - t0:.0f} s in all\n")
     print(bench_table(rows))
     if out is not None: print(f"\nfigures and tables in {out}/")
@@ -488,4 +562,44 @@ def bar_verdict(rows: list[dict], method: str = 'affirm3d', cases=BAR_CASES) -> 
                         bg_fp=a['bg_fp'], bg_fp_baselines=min(r['bg_fp'] for r in base),
                         psnr_ok=a['psnr'] - bp['psnr'] >= 1.5, ssim_ok=xzyz_ssim(a) - xzyz_ssim(bs) >= 0.05,
                         iso_ok=abs(a['isotropy'] / ref - 1) <= 0.15, steps=a.get('train_steps')))
+    return out
+
+# %% ../nbs/08b_bench.ipynb #4ae65f60
+HELDOUT_MARGINS = {'pretrained': 1.0, 'affirm3d': 2.0}      # dB over the best baseline on the isotropic target (issue 18)
+SSIM_GAP_SHARE = 0.40                                        # share of the best baseline's xz/yz SSIM gap to 1 to close
+
+def heldout_verdict(rows: list[dict], methods=('pretrained', 'affirm3d')) -> list[dict]:
+    """One row per (group, method) of a held-out run: a group is a case without its `_s<seed>` suffix (a family at one z
+    factor, or a real stack); scores are means over its seeds. PSNR margin over the best of `BASELINES` (target and raw
+    truth), the share of the xz/yz SSIM gap closed, background false positives against the best baseline's, and for a
+    degraded real stack (`golgi*`) fine-tuned minus shipped; `ok` when all of the bar's checks pass."""
+    groups: dict = {}
+    for r in rows:
+        if 'psnr' in r or r['method'] in methods: groups.setdefault(re.sub(r'_s\d+$', '', r['case']), []).append(r)
+    def mean(g, m, k):
+        v = [r[k] for r in g if r['method'] == m and k in r]
+        return float(np.mean(v)) if v else None
+    out = []
+    for grp, g in groups.items():
+        base = {b: (mean(g, b, 'psnr'), mean(g, b, 'psnr_truth'), mean(g, b, 'ssim_xz'), mean(g, b, 'ssim_yz'), mean(g, b, 'bg_fp'))
+                for b in BASELINES if mean(g, b, 'psnr') is not None}
+        if not base: continue                                     # no reference: nothing to score
+        bp = max(base, key=lambda b: base[b][0])
+        bs = max(base, key=lambda b: base[b][2] + base[b][3])
+        bt = max((base[b][1] for b in base if base[b][1] is not None), default=None)
+        s_base = 0.5 * (base[bs][2] + base[bs][3])
+        for m in methods:
+            p = mean(g, m, 'psnr')
+            row = dict(group=grp, method=m, best=bp, best_psnr=base[bp][0], seeds=sum(r['method'] == m and 'psnr' in r for r in g))
+            if p is None:
+                out.append(dict(row, ok=False, note=next((r.get('note', '') for r in g if r['method'] == m), 'not run'))); continue
+            s = 0.5 * (mean(g, m, 'ssim_xz') + mean(g, m, 'ssim_yz'))
+            row.update(psnr=p, d_psnr=p - base[bp][0], ssim_gap_closed=(s - s_base) / (1 - s_base),
+                       bg_fp=mean(g, m, 'bg_fp'), bg_fp_best=min(v[4] for v in base.values()))
+            if bt is not None and mean(g, m, 'psnr_truth') is not None: row['d_psnr_truth'] = mean(g, m, 'psnr_truth') - bt
+            checks = [row['d_psnr'] >= HELDOUT_MARGINS.get(m, 0.), row['ssim_gap_closed'] >= SSIM_GAP_SHARE,
+                      row['bg_fp'] <= row['bg_fp_best']]
+            if m == 'affirm3d' and grp.startswith('golgi') and mean(g, 'pretrained', 'psnr') is not None:
+                row['vs_shipped'] = p - mean(g, 'pretrained', 'psnr'); checks.append(row['vs_shipped'] >= -0.1)
+            out.append(dict(row, ok=all(checks)))
     return out

@@ -15,9 +15,9 @@ from .psf import gaussian_kernel_1d, extra_axial_sigma
 from .io import write_stack, atomic_write, validate_z_factor
 
 # %% auto #0
-__all__ = ['STRUCTURES', 'convolve_axis', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z', 'add_camera_noise',
-           'camera_to_intensity', 'microtubules', 'mitochondria', 'beads', 'vesicles', 'SimParams', 'simulate',
-           'random_params', 'make_dataset']
+__all__ = ['STRUCTURES', 'EVAL_STRUCTURES', 'convolve_axis', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z',
+           'add_camera_noise', 'camera_to_intensity', 'microtubules', 'mitochondria', 'beads', 'vesicles', 'SimParams',
+           'simulate', 'random_params', 'make_dataset']
 
 # %% ../nbs/02_simulate.ipynb #ab84225a
 def _as_tensor(vol) -> tuple[torch.Tensor, bool]:
@@ -290,8 +290,14 @@ def vesicles(shape=(64, 64, 64), density: float = 1.0, seed=0, radius=(2.5, 7.0)
     return _normalise(vol)
 
 # %% ../nbs/02_simulate.ipynb #d4ac243e
-STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(microtubules=microtubules, mitochondria=mitochondria,
-                                                          beads=beads, vesicles=vesicles)
+STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(microtubules=microtubules, mitochondria=mitochondria, beads=beads)
+EVAL_STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(vesicles=vesicles)   # simulate() only; affirm3d.heldout adds its families
+
+def _structure(name: str) -> Callable[..., np.ndarray]:
+    "The generator of a structure that `simulate` accepts: pre-training's (`STRUCTURES`) or an evaluation-only one."
+    fn = STRUCTURES.get(name) or EVAL_STRUCTURES.get(name)
+    if fn is None: raise ValueError(f"structure must be one of {sorted(STRUCTURES) + sorted(EVAL_STRUCTURES)}, got {name!r}")
+    return fn
 
 # %% ../nbs/02_simulate.ipynb #1fa0a9a2
 @dataclass
@@ -312,8 +318,7 @@ class SimParams:
     structure_kwargs: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        if self.structure not in STRUCTURES:
-            raise ValueError(f"structure must be one of {sorted(STRUCTURES)}, got {self.structure!r}")
+        _structure(self.structure)                               # a known structure (pre-training or evaluation)
         self.shape = _check_shape(self.shape)
         self.z_factor = validate_z_factor(self.z_factor)
         if self.shape[0] < self.z_factor:
@@ -345,7 +350,7 @@ def simulate(params: SimParams) -> dict:
     "Simulate one sample: dict(gt=(f·Zl, Y, X) isotropic, lowres=(Zl, Y, X) noisy ADU, lowres_clean=(Zl, Y, X), params=SimParams)."
     if isinstance(params, dict): params = SimParams.from_dict(params)
     ss_struct, ss_noise = np.random.SeedSequence(params.seed).spawn(2)
-    obj = STRUCTURES[params.structure](params.shape, density=params.density, seed=np.random.default_rng(ss_struct),
+    obj = _structure(params.structure)(params.shape, density=params.density, seed=np.random.default_rng(ss_struct),
                                        **params.structure_kwargs)
     gt = gaussian_blur(obj, params.lateral_sigma)
     gt = _normalise(gt)
@@ -370,6 +375,8 @@ def random_params(rng, structures=None, shape=(64, 64, 64), lateral_sigma=(1.0, 
     "Draw a `SimParams` from ranges ((lo, hi) or a fixed value); `rng` is a numpy Generator or a seed."
     rng = _rng(rng)
     names = list(STRUCTURES) if structures is None else ([structures] if isinstance(structures, str) else list(structures))
+    held = [s for s in names if s not in STRUCTURES]
+    if held: raise ValueError(f"pre-training draws only from {sorted(STRUCTURES)}; {held} are not among them (evaluation-only structures are held out)")
     structure = names[int(rng.integers(len(names)))]
     lat = _draw(rng, lateral_sigma)
     return SimParams(structure=structure, shape=tuple(shape), density=_draw(rng, density),
