@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_bigio.ipynb #a56c80d0
 from __future__ import annotations
-import math, warnings
+import errno, math, os, warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -69,13 +69,26 @@ def peek_stack(path, axes: str | None = None, channel: int | None = None) -> Sta
     return StackInfo(shape, dtype, voxel, file_axes, zyx)
 
 # %% ../nbs/00a_bigio.ipynb #fc88a086
+def _reserve(path):
+    """Allocate the blocks of file `path` now: a full disk is then an `OSError` (ENOSPC) here, not a crash (SIGBUS)
+    when a memory map of the sparse file is written later. File systems that cannot allocate ahead are left as they are."""
+    if not hasattr(os, 'posix_fallocate'): return                    # macOS, Windows
+    with open(path, 'rb+') as f:
+        try: os.posix_fallocate(f.fileno(), 0, os.fstat(f.fileno()).st_size)
+        except OSError as e:
+            if e.errno not in (errno.EINVAL, errno.EOPNOTSUPP, getattr(errno, 'ENOTSUP', errno.EOPNOTSUPP), errno.ENOSYS): raise
+
 def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
-    "Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it memory-mapped."
+    """Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it
+    memory-mapped; its disk space is allocated up front, so a full disk fails here (write it inside `atomic_write`)."""
     meta, kw = {'axes': 'ZYX', 'unit': 'um'}, {}
     if voxel_um is not None:
         vz, vy, vx = parse_voxel_size(voxel_um)
         meta['spacing'] = vz; kw['resolution'] = (1 / vx, 1 / vy)
-    return tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
+    out = tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
+    _reserve(path)
+    return out
+
 
 # %% ../nbs/00a_bigio.ipynb #d7cddc9d
 def _zarr():
