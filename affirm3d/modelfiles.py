@@ -26,7 +26,8 @@ def export_generator(model: nn.Module, path, config: TrainConfig | dict | None =
     if isinstance(cfg, TrainConfig): cfg = cfg.to_dict()
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
-    with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)     # atomic_write sets the usual permissions
+    with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb') as f:    # atomic_write sets the usual permissions
+        torch.save(state, f)                         # into a file object: a full disk is OSError(ENOSPC), said in one line
     return Path(path)
 
 # %% ../nbs/04b_modelfiles.ipynb #da0f165a
