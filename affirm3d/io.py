@@ -19,7 +19,7 @@ from .errors import OutputError
 __all__ = ['DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor',
            'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge', 'read_stack',
            'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error', 'atomic_write', 'atomic_dir',
-           'write_stack', 'sample_path', 'load_sample']
+           'write_stack', 'check_free_space', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -423,6 +423,16 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     with atomic_write(path, overwrite=overwrite) as tmp:
         tifffile.imwrite(tmp, vol, imagej=True, metadata=meta, **kw)
     return path
+
+# %% ../nbs/00_io.ipynb #a05bf5bf
+def check_free_space(path, nbytes: int, what: str = 'the output'):
+    "Raise `OutputError` before any work when the disk that will hold `path` has less than `nbytes` free."
+    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    free = shutil.disk_usage(where).free
+    if nbytes > free:
+        raise OutputError(f"{what} {path} needs about {_fmt_bytes(nbytes)} but its disk has {_fmt_bytes(free)} free; free "
+                          "some space or write to another disk")
+
 
 # %% ../nbs/00_io.ipynb #2a66cc9d
 _DATA_DIR = Path(__file__).parent / 'samples' if '__file__' in globals() else None

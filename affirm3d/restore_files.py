@@ -15,7 +15,8 @@ import numpy as np
 from fastprogress.fastprogress import progress_bar
 
 import affirm3d.io as _aio
-from .io import Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of
+from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of,
+                         check_free_space)
 from .norm import PercentileNorm
 from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack
 from .psf import AxialBlur, BlurSource, as_axial_blur
@@ -110,6 +111,9 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "
                       "voxel_um=(z, y, x) in µm (CLI --voxel-size Z,Y,X) to keep it")
+    n_out = math.prod(stack.shape) * f_model                 # the output, the maps: refused now if they cannot fit
+    check_free_space(output, n_out * np.dtype(dtype or 'float32').itemsize + (4 * math.prod(stack.shape) +
+                     (4 * n_out if kwargs.get('tta') else 0) if maps else 0))
     res = restore(stack, model, z_factor=f_model, **kwargs)
     res.info['input'] = str(input_path)
     write_stack(output, res.volume, res.voxel_um, overwrite=overwrite, dtype=dtype or 'float32')
