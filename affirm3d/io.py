@@ -345,7 +345,7 @@ def disk_full_error(path, e: OSError, kept: bool = False) -> OutputError:
     "The one-line `OutputError` for a write to `path` that found the disk full (`kept`: an earlier `path` is untouched)."
     why = os.strerror(e.errno) if e.errno else str(e)
     return OutputError(f"no space left to write {path} ({why}): nothing was written"
-                       f"{f' and the earlier {Path(path).name} is untouched' if kept else ''}; free some space or "
+                       f"{f' and the existing {Path(path).name} is untouched' if kept else ''}; free some space or "
                        "write to another disk")
 
 @contextmanager
