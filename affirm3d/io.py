@@ -306,17 +306,20 @@ def orphans_of(path) -> list[tuple[Path, int]]:
 
 def remove_orphans(path) -> list[Path]:
     "Remove what killed writes to `path` left (`orphans_of`), saying so in one warning; returns the paths removed."
-    path, gone, pids = Path(path), [], set()
+    path, gone, pids, back = Path(path), [], set(), None
     for p, pid in orphans_of(path):
         try:
-            if p.name.endswith('.old') and not path.exists(): os.replace(p, path); continue    # the only copy: put back
-            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
-            gone.append(p); pids.add(pid)
+            if p.name.endswith('.old') and not path.exists():       # the only copy of the earlier output: put it back
+                os.replace(p, path); back = p
+            else:
+                shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+                gone.append(p)
+            pids.add(pid)
         except FileNotFoundError: pass                       # another process cleared it first
-    if gone:
-        warnings.warn(f"removed {len(gone)} temporary {'file' if all(p.is_file() for p in gone) else 'item'}(s) left next "
-                      f"to {path.name} by an interrupted earlier run (process {', '.join(map(str, sorted(pids)))} "
-                      f"no longer running): {', '.join(p.name for p in gone)}")
+    if gone or back:
+        did = ([f"removed {', '.join(p.name for p in gone)}"] if gone else []) + ([f"put {path.name} back from {back.name}"] if back else [])
+        warnings.warn(f"{path.name}: an interrupted earlier run (process {', '.join(map(str, sorted(pids)))}, no longer "
+                      f"running) left temporaries behind; {' and '.join(did)}")
     return gone
 
 
