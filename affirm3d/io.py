@@ -300,8 +300,8 @@ def orphans_of(path) -> list[tuple[Path, int]]:
     "Temporaries (path, pid) next to `path` that `atomic_write`/`atomic_dir` runs of a process no longer running left behind."
     path = Path(path)
     pat = re.compile(re.escape(f".{path.name}.{_TMP_TAG}-") + r"(\d+)-[a-z0-9_]+\.(tmp|old)(" + re.escape(path.suffix) + ")?")
-    if not path.parent.is_dir(): return []
-    found = [(p, int(m.group(1))) for p in path.parent.iterdir() if (m := pat.fullmatch(p.name))]
+    try: found = [(p, int(m.group(1))) for p in path.parent.iterdir() if (m := pat.fullmatch(p.name))]
+    except OSError: return []                                # no such folder yet, or one we may not list
     return sorted((p, pid) for p, pid in found if not _pid_alive(pid))
 
 def remove_orphans(path) -> list[Path]:
