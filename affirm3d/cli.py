@@ -23,7 +23,7 @@ from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
 from .errors import Affirm3dError
-from .io import is_disk_full
+from .io import is_disk_full, raise_interrupt
 
 # %% auto #0
 __all__ = ['PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd',
@@ -436,7 +436,7 @@ def _signals_interrupt():
     "Inside: SIGINT and SIGTERM raise `Interrupted`, once; a second one of the same kind takes its default action (stop at once)."
     def handler(signum, frame):
         signal.signal(signum, signal.SIG_DFL)
-        raise Interrupted(signum)
+        raise_interrupt(Interrupted(signum))         # at once, or once a temporary's name is known (affirm3d.io)
     old = {}
     try:
         for s in (signal.SIGINT, signal.SIGTERM): old[s] = signal.signal(s, handler)

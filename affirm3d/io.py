@@ -18,8 +18,8 @@ from .errors import OutputError
 # %% auto #0
 __all__ = ['DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor',
            'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge', 'read_stack',
-           'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error', 'atomic_write', 'atomic_dir',
-           'write_stack', 'check_free_space', 'sample_path', 'load_sample']
+           'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error', 'deferred_interrupts', 'raise_interrupt',
+           'atomic_write', 'atomic_dir', 'write_stack', 'check_free_space', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -358,6 +358,29 @@ def _disk_full_as_output_error(path: Path, kept: bool):
         if is_disk_full(e): raise disk_full_error(path, e, kept) from e
         raise
 
+class _Deferral:
+    "Main-thread state of `deferred_interrupts`: how deep inside, and the interruption waiting for the end."
+    depth, pending = 0, None
+
+@contextmanager
+def deferred_interrupts():
+    """Inside (main thread), an interruption passed to `raise_interrupt` (the CLI's SIGINT/SIGTERM handler) waits until
+    the block ends: a temporary is never created without its name being known, nor an output half swapped."""
+    import threading
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    _Deferral.depth += 1
+    try: yield
+    finally:
+        _Deferral.depth -= 1
+        if _Deferral.depth == 0 and _Deferral.pending is not None:
+            exc, _Deferral.pending = _Deferral.pending, None
+            raise exc
+
+def raise_interrupt(exc: BaseException):
+    "Raise `exc` now, or at the end of the `deferred_interrupts` block the main thread is in."
+    if _Deferral.depth: _Deferral.pending = exc
+    else: raise exc
+
 @contextmanager
 def atomic_write(path, overwrite: bool = False):
     """Context manager yielding a temporary Path next to `path`; renamed onto `path` on success, removed on error or
@@ -365,11 +388,12 @@ def atomic_write(path, overwrite: bool = False):
     path = Path(path)
     remove_orphans(path)
     path = _prepare_target(path, overwrite)
+    tmp = None
     with _disk_full_as_output_error(path, kept=path.exists()):
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp' + path.suffix)
-        os.close(fd)
-        tmp = Path(tmp)
         try:
+            with deferred_interrupts():                       # an interruption here would leave a nameless temporary
+                fd, name = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp' + path.suffix)
+                os.close(fd); tmp = Path(name)
             yield tmp
             with open(tmp, 'rb+') as f: os.fsync(f.fileno())       # on disk before it gets the real name
             if not overwrite and path.exists():
@@ -377,7 +401,7 @@ def atomic_write(path, overwrite: bool = False):
             os.chmod(tmp, 0o666 & ~_umask())                          # mkstemp makes 0600; give the usual permissions
             os.replace(tmp, path)
         finally:
-            if tmp.exists(): tmp.unlink()
+            if tmp is not None and tmp.exists(): tmp.unlink()
 
 
 # %% ../nbs/00_io.ipynb #ac805844
@@ -387,17 +411,20 @@ def atomic_dir(path, overwrite: bool = False):
     path = Path(path)
     remove_orphans(path)
     path = _prepare_target(path, overwrite, folder=True)
+    tmp = None
     with _disk_full_as_output_error(path, kept=path.exists()):
-        tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp'))
         try:
+            with deferred_interrupts():
+                tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp'))
             os.chmod(tmp, 0o777 & ~_umask())                     # mkdtemp makes 0700; give the usual permissions
             yield tmp
             if path.exists():                               # overwrite: the old one goes only once the new one is complete
                 old = Path(tempfile.mkdtemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.old')); old.rmdir()
-                os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old)
+                with deferred_interrupts(): os.replace(path, old); os.replace(tmp, path)      # never half swapped
+                shutil.rmtree(old)
             else: os.replace(tmp, path)
         finally:
-            if tmp.exists(): shutil.rmtree(tmp)
+            if tmp is not None and tmp.exists(): shutil.rmtree(tmp)
 
 
 # %% ../nbs/00_io.ipynb #6e325666
