@@ -14,7 +14,8 @@ import tifffile
 from .io import parse_voxel_size, _tiff_voxel, _axes_to_zyx, _READ_HELP, _AXES_HELP
 
 # %% auto #0
-__all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr', 'create_ome_zarr']
+__all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'settle_zarr', 'ZarrStack', 'read_ome_zarr',
+           'create_ome_zarr']
 
 # %% ../nbs/00a_bigio.ipynb #2c84661d
 def open_stack_memmap(path, voxel_um=None, axes: str | None = None, channel: int | None = None) -> tuple[np.ndarray, tuple | None]:
@@ -95,6 +96,20 @@ def _zarr():
     try: import zarr
     except ImportError as e: raise ImportError(f"OME-Zarr needs the zarr package ({e}); pip install zarr") from None
     return zarr
+
+def settle_zarr(timeout: float = 30.):
+    """Wait (up to `timeout` s) for the writes zarr's IO thread still runs, e.g. those an interruption of the main thread
+    left behind, so that none lands in a folder that is being removed. Does nothing without zarr or its IO loop."""
+    try:
+        import asyncio
+        from zarr.core import sync as zsync
+        loop = zsync.loop[0]
+        if loop is None or loop.is_closed(): return
+        async def drain():
+            me = asyncio.current_task()
+            while others := [t for t in asyncio.all_tasks() if t is not me]: await asyncio.wait(others)
+        asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout)
+    except Exception: pass                               # another zarr version, or a stuck write: remove as before
 
 _UM = {'micrometer': 1., 'micron': 1., 'nanometer': 1e-3, 'millimeter': 1e3, 'meter': 1e6, None: None}
 

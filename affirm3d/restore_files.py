@@ -18,7 +18,7 @@ import affirm3d.io as _aio
 from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of,
                          check_free_space)
 from .norm import PercentileNorm
-from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack
+from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack, settle_zarr
 from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, model_stride
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
@@ -149,7 +149,9 @@ def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progre
 @contextmanager
 def _zarr_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
     with atomic_dir(output, overwrite=overwrite) as tmp:      # output chunks = pieces: every write fills whole chunks
-        yield create_ome_zarr(tmp, shape, voxel_um, chunks=(piece_z,) + tuple(min(n, 256) for n in shape[1:]), name=output.name)
+        try: yield create_ome_zarr(tmp, shape, voxel_um, chunks=(piece_z,) + tuple(min(n, 256) for n in shape[1:]), name=output.name)
+        except BaseException:                                 # interrupted: zarr's IO thread may still be writing chunks
+            settle_zarr(); raise
 
 @contextmanager
 def _tiff_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
