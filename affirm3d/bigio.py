@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_bigio.ipynb #a56c80d0
 from __future__ import annotations
-import math, warnings
+import errno, math, os, warnings
 from pathlib import Path
 from typing import NamedTuple
 
@@ -14,7 +14,8 @@ import tifffile
 from .io import parse_voxel_size, open_tiff, _tiff_voxel, _axes_to_zyx, _READ_HELP, _AXES_HELP
 
 # %% auto #0
-__all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'ZarrStack', 'read_ome_zarr', 'create_ome_zarr']
+__all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'settle_zarr', 'ZarrStack', 'read_ome_zarr',
+           'create_ome_zarr']
 
 # %% ../nbs/00a_bigio.ipynb #2c84661d
 def open_stack_memmap(path, voxel_um=None, axes: str | None = None, channel: int | None = None) -> tuple[np.ndarray, tuple | None]:
@@ -61,19 +62,46 @@ def peek_stack(path, axes: str | None = None, channel: int | None = None) -> Sta
     return StackInfo(shape, dtype, voxel, file_axes, zyx)
 
 # %% ../nbs/00a_bigio.ipynb #fc88a086
+def _reserve(path):
+    """Allocate the blocks of file `path` now: a full disk is then an `OSError` (ENOSPC) here, not a crash (SIGBUS)
+    when a memory map of the sparse file is written later. File systems that cannot allocate ahead are left as they are."""
+    if not hasattr(os, 'posix_fallocate'): return                    # macOS, Windows
+    with open(path, 'rb+') as f:
+        try: os.posix_fallocate(f.fileno(), 0, os.fstat(f.fileno()).st_size)
+        except OSError as e:
+            if e.errno not in (errno.EINVAL, errno.EOPNOTSUPP, getattr(errno, 'ENOTSUP', errno.EOPNOTSUPP), errno.ENOSYS): raise
+
 def create_stack_memmap(path, shape, voxel_um) -> np.memmap:
-    "Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it memory-mapped."
+    """Create a float32 ImageJ TIFF of `shape` (Z, Y, X) with its voxel size (as `write_stack`) and return it
+    memory-mapped; its disk space is allocated up front, so a full disk fails here (write it inside `atomic_write`)."""
     meta, kw = {'axes': 'ZYX', 'unit': 'um'}, {}
     if voxel_um is not None:
         vz, vy, vx = parse_voxel_size(voxel_um)
         meta['spacing'] = vz; kw['resolution'] = (1 / vx, 1 / vy)
-    return tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
+    out = tifffile.memmap(path, shape=tuple(shape), dtype=np.float32, imagej=True, metadata=meta, **kw)
+    _reserve(path)
+    return out
+
 
 # %% ../nbs/00a_bigio.ipynb #d7cddc9d
 def _zarr():
     try: import zarr
     except ImportError as e: raise ImportError(f"OME-Zarr needs the zarr package ({e}); pip install zarr") from None
     return zarr
+
+def settle_zarr(timeout: float = 30.):
+    """Wait (up to `timeout` s) for the writes zarr's IO thread still runs, e.g. those an interruption of the main thread
+    left behind, so that none lands in a folder that is being removed. Does nothing without zarr or its IO loop."""
+    try:
+        import asyncio
+        from zarr.core import sync as zsync
+        loop = zsync.loop[0]
+        if loop is None or loop.is_closed(): return
+        async def drain():
+            me = asyncio.current_task()
+            while others := [t for t in asyncio.all_tasks() if t is not me]: await asyncio.wait(others)
+        asyncio.run_coroutine_threadsafe(drain(), loop).result(timeout)
+    except Exception: pass                               # another zarr version, or a stuck write: remove as before
 
 _UM = {'micrometer': 1., 'micron': 1., 'nanometer': 1e-3, 'millimeter': 1e3, 'meter': 1e6, None: None}
 

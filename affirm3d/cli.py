@@ -4,7 +4,8 @@
 
 # %% ../nbs/10_cli.ipynb #b6c03607
 from __future__ import annotations
-import json, math, sys, time, warnings, argparse, inspect
+import json, math, os, signal, sys, time, warnings, argparse, inspect
+from contextlib import contextmanager
 from pathlib import Path
 
 from fastcore.script import Param
@@ -24,11 +25,13 @@ from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HA
 from .metrics import evaluate, metrics_table, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
+from .errors import Affirm3dError
+from .io import is_disk_full, raise_interrupt
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError',
            'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd',
-           'demo_cmd', 'export_cmd', 'main', 'run_captured']
+           'demo_cmd', 'export_cmd', 'Interrupted', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -501,6 +504,42 @@ def export_cmd(model: Param("a shipped model name or a model file from `affirm3d
     print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")
     return Path(out)
 
+# %% ../nbs/10_cli.ipynb #e67031dd
+class Interrupted(KeyboardInterrupt):
+    "SIGINT (Ctrl-C) or SIGTERM on the command line, raised where the program is, so every `with atomic_*` block removes its temporary."
+    def __init__(self, signum: int): super().__init__(signal.Signals(signum).name); self.signum = signum
+
+@contextmanager
+def _signals_interrupt():
+    "Inside: SIGINT and SIGTERM raise `Interrupted`, once; a second one of the same kind takes its default action (stop at once)."
+    def handler(signum, frame):
+        signal.signal(signum, signal.SIG_DFL)
+        raise_interrupt(Interrupted(signum))         # at once, or once a temporary's name is known (affirm3d.io)
+    old = {}
+    try:
+        for s in (signal.SIGINT, signal.SIGTERM): old[s] = signal.signal(s, handler)
+    except ValueError: pass                          # not the main thread: signals are left as they are
+    try: yield
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+
+def _interrupted_line(name: str, e: KeyboardInterrupt) -> tuple[str, int]:
+    "The one line an interrupted command prints, and its exit code (the shell's 128 + the signal's number: 130, 143)."
+    signum = e.signum if isinstance(e, Interrupted) else int(signal.SIGINT)
+    again = "; continue it with the same command and --resume" if name in ('train', 'pretrain') else ''
+    return (f"affirm3d {name}: interrupted ({signal.Signals(signum).name}): nothing was written halfway (the file being "
+            f"written was removed; files already finished are kept){again}"), 128 + signum
+
+def _error_line(e: Exception) -> str | None:
+    "The one-line message of an error the user can act on (a full disk included); None for a bug, which keeps its traceback."
+    if is_disk_full(e) and not isinstance(e, Affirm3dError):        # a write outside atomic_write
+        return (f"no space left on the disk ({os.strerror(e.errno)}) while writing {e.filename or 'a file'}; free some "
+                "space or write to another disk")
+    if not isinstance(e, _USER_ERRORS + (Affirm3dError,)): return None
+    msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
+    return ' '.join(msg.split())
+
+
 # %% ../nbs/10_cli.ipynb #1a44ca48
 COMMANDS = {}   # name -> function; filled below, in the order of the help text
 
@@ -532,11 +571,17 @@ def main(argv: list[str] | None = None) -> int:
     debug = args.pop('debug')
     shown = warnings.showwarning
     if not debug: warnings.showwarning = _print_warning
-    try: func(**args)
-    except _USER_ERRORS as e:
+    try:
+        with _signals_interrupt(): func(**args)
+    except KeyboardInterrupt as e:                   # Ctrl-C, SIGTERM: the atomic writes have removed their temporaries
         if debug: raise
-        msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
-        print(f"affirm3d {name}: error: {' '.join(msg.split())}", file=sys.stderr)
+        line, code = _interrupted_line(name, e)
+        print(line, file=sys.stderr)
+        raise SystemExit(code)
+    except Exception as e:
+        msg = None if debug else _error_line(e)
+        if msg is None: raise
+        print(f"affirm3d {name}: error: {msg}", file=sys.stderr)
         raise SystemExit(2)
     finally: warnings.showwarning = shown
     return 0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_io.ipynb #82522206
 from __future__ import annotations
-import json, logging, math, os, re, struct, tempfile, warnings, xml.etree.ElementTree as ET
+import errno, json, logging, math, os, re, shutil, struct, tempfile, warnings, xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +13,14 @@ import numpy as np
 import tifffile
 import torch
 
-from .errors import DamagedFileError, InputError
+from .errors import DamagedFileError, InputError, OutputError
 
 # %% auto #0
-__all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume', 'validate_z_factor',
-           'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge', 'tiff_damage',
-           'open_tiff', 'read_stack', 'atomic_write', 'atomic_dir', 'write_stack', 'sample_path', 'load_sample']
+__all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume',
+           'validate_z_factor', 'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge',
+           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error',
+           'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir', 'write_stack', 'check_free_space',
+           'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -409,6 +411,46 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
                          "as voxel_um=(z, y, x) in µm, or on the command line as --voxel-size Z,Y,X")
     return Stack(data=data, voxel_um=voxel_um, axes=file_axes, source=str(path), dtype=dtype, voxel_found=found)
 
+# %% ../nbs/00_io.ipynb #42531c25
+_TMP_TAG = 'affirm3d-tmp'
+
+def _tmp_prefix(path: Path) -> str: return f".{path.name}.{_TMP_TAG}-{os.getpid()}-"
+
+def _pid_alive(pid: int) -> bool:
+    "Whether process `pid` runs (on this machine); True when it cannot be told (Windows, another user's process)."
+    if pid == os.getpid() or os.name == 'nt': return True     # on Windows os.kill would terminate it: never probe
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except OSError: return True
+    return True
+
+def orphans_of(path) -> list[tuple[Path, int]]:
+    "Temporaries (path, pid) next to `path` that `atomic_write`/`atomic_dir` runs of a process no longer running left behind."
+    path = Path(path)
+    pat = re.compile(re.escape(f".{path.name}.{_TMP_TAG}-") + r"(\d+)-[a-z0-9_]+\.(tmp|old)(" + re.escape(path.suffix) + ")?")
+    try: found = [(p, int(m.group(1))) for p in path.parent.iterdir() if (m := pat.fullmatch(p.name))]
+    except OSError: return []                                # no such folder yet, or one we may not list
+    return sorted((p, pid) for p, pid in found if not _pid_alive(pid))
+
+def remove_orphans(path) -> list[Path]:
+    "Remove what killed writes to `path` left (`orphans_of`), saying so in one warning; returns the paths removed."
+    path, gone, pids, back = Path(path), [], set(), None
+    for p, pid in orphans_of(path):
+        try:
+            if p.name.endswith('.old') and not path.exists():       # the only copy of the earlier output: put it back
+                os.replace(p, path); back = p
+            else:
+                shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+                gone.append(p)
+            pids.add(pid)
+        except FileNotFoundError: pass                       # another process cleared it first
+    if gone or back:
+        did = ([f"removed {', '.join(p.name for p in gone)}"] if gone else []) + ([f"put {path.name} back from {back.name}"] if back else [])
+        warnings.warn(f"{path.name}: an interrupted earlier run (process {', '.join(map(str, sorted(pids)))}, no longer "
+                      f"running) left temporaries behind; {' and '.join(did)}")
+    return gone
+
+
 # %% ../nbs/00_io.ipynb #556c0d68
 def _umask() -> int:
     "The process umask (read by setting and restoring it)."
@@ -424,39 +466,94 @@ def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
+DISK_FULL_ERRNOS = frozenset(getattr(errno, n) for n in ('ENOSPC', 'EDQUOT', 'EFBIG') if hasattr(errno, n))
+
+def is_disk_full(e: BaseException) -> bool:
+    "Whether `e` says the disk (or the user's quota, or the largest file size) is full: ENOSPC, EDQUOT or EFBIG."
+    return isinstance(e, OSError) and e.errno in DISK_FULL_ERRNOS
+
+def disk_full_error(path, e: OSError, kept: bool = False) -> OutputError:
+    "The one-line `OutputError` for a write to `path` that found the disk full (`kept`: an earlier `path` is untouched)."
+    why = os.strerror(e.errno) if e.errno else str(e)
+    return OutputError(f"no space left to write {path} ({why}): nothing was written"
+                       f"{f' and the existing {Path(path).name} is untouched' if kept else ''}; free some space or "
+                       "write to another disk")
+
+@contextmanager
+def _disk_full_as_output_error(path: Path, kept: bool):
+    try: yield
+    except OSError as e:
+        if is_disk_full(e): raise disk_full_error(path, e, kept) from e
+        raise
+
+class _Deferral:
+    "Main-thread state of `deferred_interrupts`: how deep inside, and the interruption waiting for the end."
+    depth, pending = 0, None
+
+@contextmanager
+def deferred_interrupts():
+    """Inside (main thread), an interruption passed to `raise_interrupt` (the CLI's SIGINT/SIGTERM handler) waits until
+    the block ends: a temporary is never created without its name being known, nor an output half swapped."""
+    import threading
+    if threading.current_thread() is not threading.main_thread(): yield; return
+    _Deferral.depth += 1
+    try: yield
+    finally:
+        _Deferral.depth -= 1
+        if _Deferral.depth == 0 and _Deferral.pending is not None:
+            exc, _Deferral.pending = _Deferral.pending, None
+            raise exc
+
+def raise_interrupt(exc: BaseException):
+    "Raise `exc` now, or at the end of the `deferred_interrupts` block the main thread is in."
+    if _Deferral.depth: _Deferral.pending = exc
+    else: raise exc
+
 @contextmanager
 def atomic_write(path, overwrite: bool = False):
-    "Context manager yielding a temporary Path next to `path`; renamed onto `path` on success, removed on error."
+    """Context manager yielding a temporary Path next to `path`; renamed onto `path` on success, removed on error or
+    interruption. A full disk raises `OutputError` (one line). Temporaries a killed run left for `path` are cleared first."""
+    path = Path(path)
+    remove_orphans(path)
     path = _prepare_target(path, overwrite)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix='.tmp' + path.suffix)
-    os.close(fd)
-    tmp = Path(tmp)
-    try:
-        yield tmp
-        with open(tmp, 'rb+') as f: os.fsync(f.fileno())       # on disk before it gets the real name
-        if not overwrite and path.exists():
-            raise FileExistsError(f"{str(path)!r} appeared while writing; pass overwrite=True or choose another name")
-        os.chmod(tmp, 0o666 & ~_umask())                          # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
+    tmp = None
+    with _disk_full_as_output_error(path, kept=path.exists()):
+        try:
+            with deferred_interrupts():                       # an interruption here would leave a nameless temporary
+                fd, name = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp' + path.suffix)
+                os.close(fd); tmp = Path(name)
+            yield tmp
+            with open(tmp, 'rb+') as f: os.fsync(f.fileno())       # on disk before it gets the real name
+            if not overwrite and path.exists():
+                raise FileExistsError(f"{str(path)!r} appeared while writing; pass overwrite=True or choose another name")
+            os.chmod(tmp, 0o666 & ~_umask())                          # mkstemp makes 0600; give the usual permissions
+            os.replace(tmp, path)
+        finally:
+            if tmp is not None and tmp.exists(): tmp.unlink()
+
 
 # %% ../nbs/00_io.ipynb #ac805844
 @contextmanager
 def atomic_dir(path, overwrite: bool = False):
     "Like `atomic_write`, for a folder (an OME-Zarr): yields a temporary folder next to `path`, moved into place on success."
-    import shutil
+    path = Path(path)
+    remove_orphans(path)
     path = _prepare_target(path, overwrite, folder=True)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp'))
-    os.chmod(tmp, 0o777 & ~_umask())                     # mkdtemp makes 0700; give the usual permissions
-    try:
-        yield tmp
-        if path.exists():                               # overwrite: the old one goes only once the new one is complete
-            old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix='.old')); old.rmdir()
-            os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old)
-        else: os.replace(tmp, path)
-    finally:
-        if tmp.exists(): shutil.rmtree(tmp)
+    tmp = None
+    with _disk_full_as_output_error(path, kept=path.exists()):
+        try:
+            with deferred_interrupts():
+                tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.tmp'))
+            os.chmod(tmp, 0o777 & ~_umask())                     # mkdtemp makes 0700; give the usual permissions
+            yield tmp
+            if path.exists():                               # overwrite: the old one goes only once the new one is complete
+                old = Path(tempfile.mkdtemp(dir=path.parent, prefix=_tmp_prefix(path), suffix='.old')); old.rmdir()
+                with deferred_interrupts(): os.replace(path, old); os.replace(tmp, path)      # never half swapped
+                shutil.rmtree(old)
+            else: os.replace(tmp, path)
+        finally:
+            if tmp is not None and tmp.exists(): shutil.rmtree(tmp)
+
 
 # %% ../nbs/00_io.ipynb #6e325666
 def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | None = None,
@@ -484,6 +581,16 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     with atomic_write(path, overwrite=overwrite) as tmp:
         tifffile.imwrite(tmp, vol, imagej=True, metadata=meta, **kw)
     return path
+
+# %% ../nbs/00_io.ipynb #a05bf5bf
+def check_free_space(path, nbytes: int, what: str = 'the output'):
+    "Raise `OutputError` before any work when the disk that will hold `path` has less than `nbytes` free."
+    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    free = shutil.disk_usage(where).free
+    if nbytes > free:
+        raise OutputError(f"{what} {path} needs about {_fmt_bytes(nbytes)} but its disk has {_fmt_bytes(free)} free; free "
+                          "some space or write to another disk")
+
 
 # %% ../nbs/00_io.ipynb #2a66cc9d
 _DATA_DIR = Path(__file__).parent / 'samples' if '__file__' in globals() else None

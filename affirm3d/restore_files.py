@@ -17,9 +17,10 @@ from fastprogress.fastprogress import progress_bar
 
 import affirm3d.io as _aio
 from .errors import InputError
-from .io import Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of
+from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of,
+                         check_free_space)
 from .norm import PercentileNorm
-from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack
+from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack, settle_zarr
 from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
@@ -122,6 +123,9 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "
                       "voxel_um=(z, y, x) in µm (CLI --voxel-size Z,Y,X) to keep it")
+    n_out = math.prod(stack.shape) * f_model                 # the output, the maps: refused now if they cannot fit
+    check_free_space(output, n_out * np.dtype(dtype or 'float32').itemsize + (4 * math.prod(stack.shape) +
+                     (4 * n_out if kwargs.get('tta') else 0) if maps else 0))
     res = restore(stack, model, z_factor=f_model, **kwargs)
     res.info['input'] = str(input_path)
     write_stack(output, res.volume, res.voxel_um, overwrite=overwrite, dtype=dtype or 'float32')
@@ -158,7 +162,9 @@ def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progre
 @contextmanager
 def _zarr_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
     with atomic_dir(output, overwrite=overwrite) as tmp:      # output chunks = pieces: every write fills whole chunks
-        yield create_ome_zarr(tmp, shape, voxel_um, chunks=(piece_z,) + tuple(min(n, 256) for n in shape[1:]), name=output.name)
+        try: yield create_ome_zarr(tmp, shape, voxel_um, chunks=(piece_z,) + tuple(min(n, 256) for n in shape[1:]), name=output.name)
+        except BaseException:                                 # interrupted: zarr's IO thread may still be writing chunks
+            settle_zarr(); raise
 
 @contextmanager
 def _tiff_out(output: Path, overwrite: bool, shape, voxel_um, piece_z: int):
