@@ -12,8 +12,8 @@ from .fourier import (_to_tensor, axis_power_spectra, spectrum_resample_matrix, 
 from .psf import AxialBlur, BlurSource
 
 # %% auto #0
-__all__ = ['BLUR_INTERVAL_C', 'BLUR_INTERVAL_TAU', 'BLUR_LEVEL_SPAN', 'MIN_LATERAL_SIGMA', 'BLUR_NOISE_SPAN', 'BLUR_FIT_RISE',
-           'noise_floor', 'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
+__all__ = ['BLUR_INTERVAL_C', 'BLUR_INTERVAL_TAU', 'BLUR_LEVEL_SPAN', 'MIN_LATERAL_SIGMA', 'BLUR_FIT_RISE', 'noise_floor',
+           'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
            'estimate_noise_std', 'estimate_axial_blur', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess',
            'isotropy_measures', 'blur_difference', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
@@ -129,13 +129,12 @@ def estimate_noise_std(vol, as_tensor: bool = False) -> float | torch.Tensor:
     return std if as_tensor else float(std)                  # a tensor stays on its device (no sync in a training step)
 
 # %% ../nbs/03a_isotropy.ipynb #b9084392
-BLUR_INTERVAL_C, BLUR_INTERVAL_TAU = 4.0, 0.05   # calibrated in experiments/blur_interval: misfit allowance (see the text)
+BLUR_INTERVAL_C, BLUR_INTERVAL_TAU = 8, 0.15     # calibrated in experiments/blur_interval: misfit allowance (see the text)
 BLUR_LEVEL_SPAN = (-1.0, 1.0)                    # z/lateral power level allowed around an isotropic specimen's (log units)
 MIN_LATERAL_SIGMA = 0.5                          # the sharpest lateral PSF (pixels) the level bound assumes
-BLUR_NOISE_SPAN = 0.4                            # the z noise plateau may differ from f × the lateral one by e^±this
 
 def _blur_profile(vol_zyx: torch.Tensor, z_factor: float, window: str, k_min: float, sigmas: np.ndarray,
-                  n_level: int = 161, n_noise: int = 9) -> dict:
+                  n_level: int = 161) -> dict:
     """Misfit of the log z spectrum against the folded model *plus* the z noise plateau, Σ_k (log Pz − log(e^a·S(k; σ) + Nz))²,
     minimised over a bounded level a, for every σ of `sigmas`; over every bin below 0.5/f (noise-level bins included)."""
     lat = axis_power_spectra(vol_zyx, window)
@@ -161,12 +160,20 @@ def _blur_profile(vol_zyx: torch.Tensor, z_factor: float, window: str, k_min: fl
     # signal at all) would fit a noise-only z spectrum with any σ, zero included.
     a_hi = np.log(np.sqrt(1 + (sigmas/MIN_LATERAL_SIGMA)**2)) + BLUR_LEVEL_SPAN[1]
     allowed = (level[:, None] >= BLUR_LEVEL_SPAN[0]) & (level[:, None] <= a_hi[None])
-    noise = n_z*np.exp(np.linspace(-BLUR_NOISE_SPAN, BLUR_NOISE_SPAN, n_noise))                     # free noise scale too
     ssr = np.full(len(sigmas), np.inf)
-    for i in range(0, len(sigmas), 50):                                                          # chunks: bounded memory
-        model = np.log(np.exp(level)[:, None, None, None]*signal[None, i:i+50, None] + noise[:, None])   # (A, S, N, K)
-        ssr[i:i+50] = np.where(allowed[:, i:i+50], ((y - model)**2).sum(-1).min(-1), np.inf).min(0)
+    for i in range(0, len(sigmas), 100):                                                         # chunks: bounded memory
+        model = np.log(np.exp(level)[:, None, None]*signal[None, i:i+100] + n_z)                   # (levels, sigmas, bins)
+        ssr[i:i+100] = np.where(allowed[:, i:i+100], ((y - model)**2).sum(-1), np.inf).min(0)
     return dict(sigmas=sigmas, ssr=ssr, n_bins=len(k))
+
+def _blur_interval(ssr: np.ndarray, sigmas: np.ndarray, n_bins: int, c: float = None, tau: float = None) -> tuple | None:
+    """(low, high) of the σ whose misfit `ssr` is within c·max(tau², min/(n_bins − 2)) of the best (defaults: the calibrated
+    `BLUR_INTERVAL_C`, `BLUR_INTERVAL_TAU`); None where that is every σ on the grid or there is nothing to fit."""
+    c, tau = BLUR_INTERVAL_C if c is None else c, BLUR_INTERVAL_TAU if tau is None else tau
+    if n_bins < 2 or not np.isfinite(ssr.min()): return None
+    inside = np.nonzero(ssr <= ssr.min() + c*max(tau**2, ssr.min()/max(n_bins - 2, 1)))[0]
+    low, high = float(sigmas[inside[0]]), float(sigmas[inside[-1]])
+    return None if low <= sigmas[0] and high >= sigmas[-1] else (low, high)
 
 def estimate_axial_blur(vol, z_factor: float, window: str = 'hann', k_min: float = 0.03, max_sigma: float = 12.) -> AxialBlur:
     """The extra axial σ (lateral pixels) of a raw (Z, Y, X) stack with slices `z_factor` pixels apart, with the interval its
@@ -180,13 +187,9 @@ def estimate_axial_blur(vol, z_factor: float, window: str = 'hann', k_min: float
     sigmas = np.linspace(0, max_sigma, int(round(max_sigma*20)) + 1)                               # 0.05-voxel steps
     prof = _blur_profile(vol_zyx, float(z_factor), window, k_min, sigmas)
     ssr, n = prof['ssr'], prof['n_bins']
-    interval, best = None, None
-    if n >= 2 and np.isfinite(ssr.min()):
-        allowance = BLUR_INTERVAL_C*max(BLUR_INTERVAL_TAU**2, ssr.min()/max(n - 2, 1))
-        inside = np.nonzero(ssr <= ssr.min() + allowance)[0]
-        low, high = float(sigmas[inside[0]]), float(sigmas[inside[-1]])
-        if low > 0 or high < max_sigma: interval = (low, high)
-        if low > 0 and high < max_sigma: best = float(sigmas[int(np.argmin(ssr))])
+    interval = _blur_interval(ssr, sigmas, n)
+    two_sided = interval is not None and interval[0] > 0 and interval[1] < max_sigma
+    best = float(sigmas[int(np.argmin(ssr))]) if two_sided else None
     point = float(_fit_axial_sigma(vol_zyx, float(z_factor), window, 3., k_min, False,
                                    np.linspace(0, max_sigma, int(max_sigma*100) + 1))['sigma_extra'])
     sigma = point if math.isfinite(point) else best
