@@ -258,9 +258,10 @@ def prior_axial_blur(init_model: nn.Module | None, z_factor: int, interval: tupl
         shipped, name = pretrained_for(z_factor)
         tc, what = getattr(shipped, 'train_config', None), f'the shipped model {name}'
     else: what = 'the init model'
-    if not isinstance(tc, TrainConfig): tc, what = TrainConfig(regime='pretrain', z_factor=z_factor), 'the default pre-training optics'
+    if not isinstance(tc, TrainConfig): tc, what = TrainConfig(regime='pretrain', z_factor=z_factor), 'a model pre-trained on the default optics'
     lo, hi = (tc.axial_sigma,) * 2 if tc.axial_sigma is not None else sim_sigma_range(tc)
-    sigma, detail = 0.5 * (lo + hi), f'middle of σ {lo:.2f}-{hi:.2f} ({what})'
+    sigma = 0.5 * (lo + hi)
+    detail = f"{'σ ' if math.isclose(lo, hi) else f'the middle of σ {lo:.2f}-'}{hi:.2f}, what {what} was trained for"
     if interval is not None and not interval[0] <= sigma <= interval[1]:
         sigma = min(max(sigma, interval[0]), interval[1])
         detail += f', clipped to the stack\'s {interval[0]:.2f}-{interval[1]:.2f}'
