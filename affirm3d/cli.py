@@ -416,7 +416,6 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
               quiet: Param("no progress bar", bool) = False):
     "Fine-tune affirm3d on one stack without ground truth (lateral + consistency + Fourier losses) and save the model."
     from affirm3d.training import self_supervised
-    from affirm3d.isotropy import AxialBlurUnknown
     if init not in (None, 'pretrained', 'none'): raise UserError(f"--init must be 'pretrained' or 'none', got {init!r}")
     check_output(out, ('.pt',), inputs=[input], exists_ok=True)
     z_factor, device = _z_factor(z_factor), _check_run(seed, device=device)
@@ -442,20 +441,14 @@ def train_cmd(input: Param("the anisotropic stack to train on (TIFF)", str),
     blur = _axial_blur(na, wavelength, immersion, confocal, vox, z_factor, axial_sigma)
     extra = _given(dict(seed=seed, w_fourier=fourier_weight, axial_sigma=None if blur is None else blur.sigma), resuming, dict(seed=0))
     if blur is not None: extra['axial_sigma_source'] = blur.config_source
-    try:
-        if resuming and init is not None and 'init' in saved and (init == 'none') != (saved.get('init') is None):
-            raise UserError(f"this run started from {saved.get('init') or 'a fresh generator'} (now --init {init}); resume "
-                            "without --init, or start afresh with --overwrite")
-        start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the run's own start
-        result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
-                                 device=device, progress=not quiet, overwrite=overwrite, resume=resume,
-                                 **_budget_opts(steps, minutes, resuming), **extra)
-    except ValueError as e:
-        if isinstance(e, AxialBlurUnknown):
-            raise UserError("the stack's axial blur could not be estimated from its spectra (too few slices or too "
-                            "little signal); pass --axial-sigma S (extra axial σ in isotropic pixels) or the objective "
-                            "(--na, --wavelength in nm, --immersion, --confocal)") from e
-        raise
+    if resuming and init is not None and 'init' in saved and (init == 'none') != (saved.get('init') is None):
+        raise UserError(f"this run started from {saved.get('init') or 'a fresh generator'} (now --init {init}); resume "
+                        "without --init, or start afresh with --overwrite")
+    start = None if init == 'none' or (init is None and resuming) else 'pretrained'  # resumed: the run's own start
+    # a blur the stack cannot tell is never a dead end: training goes on with the model's prior and says so in one line
+    result = self_supervised(stack, z_factor=z_factor, init=start, out=out,
+                             device=device, progress=not quiet, overwrite=overwrite, resume=resume,
+                             **_budget_opts(steps, minutes, resuming), **extra)
     if is_main_process():
         print(f"model written to {out}; restore with: affirm3d restore {input} OUTPUT.tif --model {out}")
         check_axial_sharpening(stack, result.model, z_factor, device, quiet, blur=blur)   # after fine-tuning: did z get blurrier?

@@ -22,13 +22,13 @@ __all__ = ['Regime', 'Term', 'TermNorm', 'SigmaSource', 'Schedule', 'GanLoss', '
            'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR', 'PATCH_SIDE',
            'MIN_LATERAL', 'MIN_SLICES', 'SECTIONS', 'CONFIG_KEYS', 'SIM_OPTICS_DEFAULTS', 'default_patch', 'RunSection',
            'OpticsSection', 'IntensitySection', 'LossSection', 'OptimSection', 'AdversarialSection', 'PatchSection',
-           'BudgetSection', 'SimulationSection', 'TrainConfig', 'sim_optics', 'sim_axial_sigma']
+           'BudgetSection', 'SimulationSection', 'TrainConfig', 'sim_optics', 'sim_axial_sigma', 'sim_sigma_range']
 
 # %% ../nbs/04a_config.ipynb #e8aab88b
 Regime = Literal['pretrain', 'selfsup']                          # simulated pairs with ground truth | a user's stack alone
 Term = Literal['fourier', 'real', 'consistency', 'lateral', 'adv']     # the generator's loss terms
 TermNorm = Literal['init', 'running', 'none']                   # how each term is scaled before weighting
-SigmaSource = Literal['known', 'estimated', 'simulation']       # where the extra axial sigma came from
+SigmaSource = Literal['known', 'estimated', 'simulation', 'prior']   # where the extra axial sigma came from
 Schedule = Literal['onecycle', 'cosine']
 GanLoss = Literal['ns', 'hinge']                                # non-saturating | hinge
 AdvReal = Literal['gt', 'lowres']                               # real slices for D: of the ground truth | of the input
@@ -100,7 +100,7 @@ class OpticsSection:
     "The training stack's voxel size and the forward model's extra axial blur, with where it came from."
     voxel_um: tuple | None = None               # (z, y, x) µm of the training stack; None for simulations
     axial_sigma: float | None = None            # EXTRA axial sigma (HR voxels) of the forward model
-    axial_sigma_source: SigmaSource | None = None   # 'known' | 'estimated' | 'simulation'
+    axial_sigma_source: SigmaSource | None = None   # 'known' | 'estimated' | 'simulation' | 'prior'
     def __post_init__(self): self.validate()
 
     def validate(self) -> 'OpticsSection':
@@ -392,3 +392,9 @@ def sim_axial_sigma(cfg: TrainConfig) -> float | None:
     lat, ratio = sim_optics(cfg)
     if np.ndim(lat) or np.ndim(ratio): return None
     return float(extra_axial_sigma(lat * ratio, lat))
+
+def sim_sigma_range(cfg: TrainConfig) -> tuple[float, float]:
+    "(min, max) extra axial sigma over a pretrain config's simulated optics (extra σ = l·√(r² − 1), at the ends of each range)."
+    lat, ratio = sim_optics(cfg)
+    extra = [extra_axial_sigma(l * max(r, 1.), l) for l in np.ravel(lat) for r in np.ravel(ratio)]
+    return float(min(extra)), float(max(extra))

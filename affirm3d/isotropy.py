@@ -9,10 +9,12 @@ import numpy as np
 import torch
 from .fourier import (_to_tensor, axis_power_spectra, spectrum_resample_matrix, lateral_on_z_grid,
                               upsample_z)
+from .psf import AxialBlur, BlurSource
 
 # %% auto #0
-__all__ = ['BLUR_FIT_RISE', 'noise_floor', 'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown',
-           'resolve_extra_sigma', 'estimate_noise_std', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess',
+__all__ = ['BLUR_INTERVAL_C', 'BLUR_INTERVAL_TAU', 'BLUR_LEVEL_SPAN', 'MIN_LATERAL_SIGMA', 'BLUR_FIT_RISE', 'noise_floor',
+           'estimate_anisotropy', 'estimated_extra_sigma', 'AxialBlurUnknown', 'resolve_extra_sigma',
+           'estimate_noise_std', 'estimate_axial_blur', 'z_factor_scan', 'isotropy_index', 'axial_blur_excess',
            'isotropy_measures', 'blur_difference', 'frc_curve', 'checkerboard_frc', 'frc_resolution', 'plane_frc']
 
 # %% ../nbs/03a_isotropy.ipynb #d8038988
@@ -125,6 +127,76 @@ def estimate_noise_std(vol, as_tensor: bool = False) -> float | torch.Tensor:
     var = 0.5 * (noise_floor(spec['y'], spec['freq']['y']) + noise_floor(spec['x'], spec['freq']['x']))
     std = var.clamp_min(0).mean().sqrt()
     return std if as_tensor else float(std)                  # a tensor stays on its device (no sync in a training step)
+
+# %% ../nbs/03a_isotropy.ipynb #b9084392
+BLUR_INTERVAL_C, BLUR_INTERVAL_TAU = 8, 0.15     # calibrated in experiments/blur_interval: misfit allowance (see the text)
+BLUR_LEVEL_SPAN = (-1.0, 1.0)                    # z/lateral power level allowed around an isotropic specimen's (log units)
+MIN_LATERAL_SIGMA = 0.5                          # the sharpest lateral PSF (pixels) the level bound assumes
+
+def _blur_profile(vol_zyx: torch.Tensor, z_factor: float, window: str, k_min: float, sigmas: np.ndarray,
+                  n_level: int = 161) -> dict:
+    """Misfit of the log z spectrum against the folded model *plus* the z noise plateau, Σ_k (log Pz − log(e^a·S(k; σ) + Nz))²,
+    minimised over a bounded level a, for every σ of `sigmas`; over every bin below 0.5/f (noise-level bins included)."""
+    lat = axis_power_spectra(vol_zyx, window)
+    f_ref = lat['freq']['y'] if len(lat['freq']['y']) >= len(lat['freq']['x']) else lat['freq']['x']
+    p_lat = 0.5*sum(lat[a].mean(0) @ spectrum_resample_matrix(lat['freq'][a], f_ref).T for a in 'yx')
+    n_lat = float(noise_floor(p_lat, f_ref))
+    up = upsample_z(vol_zyx, z_factor, 'fft') if z_factor != 1 else vol_zyx
+    freq = torch.fft.rfftfreq(up.shape[-3], dtype=torch.float64).numpy()
+    pz = axis_power_spectra(up, window)['z'].mean(0).double().numpy()
+    f_ref, p_lat = f_ref.double().numpy(), p_lat.double().numpy()
+    n_lat = max(n_lat, 1e-5*p_lat[f_ref >= k_min].max())
+    n_z = max(n_lat*z_factor, 1e-5*pz[freq >= k_min].max())
+    s_lat = np.clip(p_lat - n_lat, 0, None)
+    sel = (freq >= k_min) & (freq < 0.5/z_factor)
+    k, y = freq[sel], np.log(np.maximum(pz[sel], 1e-300))
+    m = np.arange(-int(np.ceil(z_factor)) - 1, int(np.ceil(z_factor)) + 2)
+    q = k[:, None] + m[None, :]/z_factor
+    s_img = np.where(np.abs(q) <= 0.5, np.interp(np.abs(q), f_ref, s_lat), 0.)
+    signal = (s_img[None]*np.exp(-(2*np.pi*sigmas[:, None, None]*q[None])**2)).sum(-1)          # (sigmas, bins)
+    level = np.linspace(-3, 5, n_level)
+    # an axial blur lowers the lateral line spectra by ~σ_lat/σ_axial, so the level rises with σ, by at most
+    # log √(1 + (σ/MIN_LATERAL_SIGMA)²); the specimen moves it by BLUR_LEVEL_SPAN. Without a bound, a tiny level (no
+    # signal at all) would fit a noise-only z spectrum with any σ, zero included.
+    a_hi = np.log(np.sqrt(1 + (sigmas/MIN_LATERAL_SIGMA)**2)) + BLUR_LEVEL_SPAN[1]
+    allowed = (level[:, None] >= BLUR_LEVEL_SPAN[0]) & (level[:, None] <= a_hi[None])
+    ssr = np.full(len(sigmas), np.inf)
+    for i in range(0, len(sigmas), 100):                                                         # chunks: bounded memory
+        model = np.log(np.exp(level)[:, None, None]*signal[None, i:i+100] + n_z)                   # (levels, sigmas, bins)
+        ssr[i:i+100] = np.where(allowed[:, i:i+100], ((y - model)**2).sum(-1), np.inf).min(0)
+    return dict(sigmas=sigmas, ssr=ssr, n_bins=len(k))
+
+def _blur_interval(ssr: np.ndarray, sigmas: np.ndarray, n_bins: int, c: float = None, tau: float = None) -> tuple | None:
+    """(low, high) of the σ whose misfit `ssr` is within c·max(tau², min/(n_bins − 2)) of the best (defaults: the calibrated
+    `BLUR_INTERVAL_C`, `BLUR_INTERVAL_TAU`); None where that is every σ on the grid or there is nothing to fit."""
+    c, tau = BLUR_INTERVAL_C if c is None else c, BLUR_INTERVAL_TAU if tau is None else tau
+    if n_bins < 2 or not np.isfinite(ssr.min()): return None
+    inside = np.nonzero(ssr <= ssr.min() + c*max(tau**2, ssr.min()/max(n_bins - 2, 1)))[0]
+    low, high = float(sigmas[inside[0]]), float(sigmas[inside[-1]])
+    return None if low <= sigmas[0] and high >= sigmas[-1] else (low, high)
+
+def estimate_axial_blur(vol, z_factor: float, window: str = 'hann', k_min: float = 0.03, max_sigma: float = 12.) -> AxialBlur:
+    """The extra axial σ (lateral pixels) of a raw (Z, Y, X) stack with slices `z_factor` pixels apart, with the interval its
+    spectra allow: `AxialBlur(sigma, 'estimated', interval=(low, high))`. `interval`: every σ whose misfit (`_blur_profile`)
+    is within the calibrated allowance of the best; high = `max_sigma` means a lower bound only; None where the spectra
+    bound σ on neither side. `sigma`: `estimate_anisotropy`'s fit where it has one, else the best σ of a two-sided
+    interval, else None."""
+    vol_zyx = _mean3d(vol)
+    if not (math.isfinite(z_factor) and z_factor >= 1):
+        raise ValueError(f"z_factor must be >= 1 (z step / lateral pixel size), got {z_factor}")
+    sigmas = np.linspace(0, max_sigma, int(round(max_sigma*20)) + 1)                               # 0.05-voxel steps
+    prof = _blur_profile(vol_zyx, float(z_factor), window, k_min, sigmas)
+    ssr, n = prof['ssr'], prof['n_bins']
+    interval = _blur_interval(ssr, sigmas, n)
+    two_sided = interval is not None and interval[0] > 0 and interval[1] < max_sigma
+    best = float(sigmas[int(np.argmin(ssr))]) if two_sided else None
+    point = float(_fit_axial_sigma(vol_zyx, float(z_factor), window, 3., k_min, False,
+                                   np.linspace(0, max_sigma, int(max_sigma*100) + 1))['sigma_extra'])
+    sigma = point if math.isfinite(point) else best
+    how = ('no interval: the spectra bound it on neither side' if interval is None else
+           f'σ ≥ {interval[0]:.2f} (a lower bound only)' if interval[1] >= max_sigma else
+           f'σ ≤ {interval[1]:.2f} (an upper bound only)' if interval[0] <= 0 else f'σ in {interval[0]:.2f}-{interval[1]:.2f}')
+    return AxialBlur(sigma, BlurSource.ESTIMATED, detail=f'{how}, from {n} z frequencies', interval=interval)
 
 # %% ../nbs/03a_isotropy.ipynb #8b081244
 def z_factor_scan(vol, factors=(1.5, 2, 2.5, 3, 4, 5, 6, 8), lateral_sigma: float | None = None, window: str = 'hann',

@@ -174,25 +174,33 @@ class BlurSource(str, Enum):
     ESTIMATED = 'estimated'      # from the stack's spectra (`affirm3d.isotropy.estimated_extra_sigma`)
     MODEL = 'model'              # the one blur a model records from its training
     SIMULATION = 'simulation'    # the simulator's optics (pre-training)
+    PRIOR = 'prior'              # the stack could not tell: the middle of what the init model was trained for
 
 # %% ../nbs/01_psf.ipynb #6aeaacde
 _BLUR_LABELS = {BlurSource.USER: 'given', BlurSource.OBJECTIVE: 'given', BlurSource.ESTIMATED: 'estimated from the stack',
-                BlurSource.MODEL: "the model's training config", BlurSource.SIMULATION: 'the simulated optics'}
+                BlurSource.MODEL: "the model's training config", BlurSource.SIMULATION: 'the simulated optics',
+                BlurSource.PRIOR: "the model's prior (the stack could not tell)"}
 _CONFIG_SOURCES = {BlurSource.USER: 'known', BlurSource.OBJECTIVE: 'known', BlurSource.ESTIMATED: 'estimated',
-                   BlurSource.SIMULATION: 'simulation'}       # `TrainConfig.axial_sigma_source`'s words
+                   BlurSource.SIMULATION: 'simulation', BlurSource.PRIOR: 'prior'}   # `TrainConfig.axial_sigma_source`'s words
 
 @dataclass(frozen=True)
 class AxialBlur:
     """A stack's extra axial σ (output z voxels; None where it could not be had) and where it came from. `label`: how
-    messages name the source (default per source, e.g. 'given'); `detail`: how it was worked out, for the user."""
+    messages name the source (default per source, e.g. 'given'); `detail`: how it was worked out, for the user;
+    `interval`: (low, high) σ the stack's spectra allow, where they were asked (`affirm3d.isotropy.estimate_axial_blur`)."""
     sigma: float | None
     source: BlurSource
     label: str = ''
     detail: str = field(default='', compare=False)
+    interval: tuple | None = field(default=None, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, 'source', BlurSource(self.source))
         if self.sigma is not None: object.__setattr__(self, 'sigma', float(self.sigma))
+        if self.interval is not None:
+            low, high = map(float, self.interval)
+            if not 0 <= low <= high: raise ValueError(f"a blur interval is (low, high) with 0 <= low <= high, got {self.interval!r}")
+            object.__setattr__(self, 'interval', (low, high))
         if not self.label: object.__setattr__(self, 'label', _BLUR_LABELS[self.source])
 
     @property
@@ -207,15 +215,17 @@ class AxialBlur:
 
     @property
     def config_source(self) -> str:
-        "The word `TrainConfig.axial_sigma_source` uses for this source: 'known', 'estimated' or 'simulation'."
+        "The word `TrainConfig.axial_sigma_source` uses for this source: 'known', 'estimated', 'simulation' or 'prior'."
         if self.source not in _CONFIG_SOURCES: raise ValueError(f"a {self.source.value} blur is not a training input")
         return _CONFIG_SOURCES[self.source]
 
     @classmethod
     def from_config_source(cls, sigma: float | None, source: str | None) -> AxialBlur:
         "The blur a `TrainConfig` records (`axial_sigma`, `axial_sigma_source`; None counts as 'known')."
-        to_source = {'known': BlurSource.USER, 'estimated': BlurSource.ESTIMATED, 'simulation': BlurSource.SIMULATION, None: BlurSource.USER}
-        if source not in to_source: raise ValueError(f"axial_sigma_source must be 'known', 'estimated' or 'simulation', got {source!r}")
+        to_source = {'known': BlurSource.USER, 'estimated': BlurSource.ESTIMATED, 'simulation': BlurSource.SIMULATION,
+                     'prior': BlurSource.PRIOR, None: BlurSource.USER}
+        if source not in to_source:
+            raise ValueError(f"axial_sigma_source must be 'known', 'estimated', 'simulation' or 'prior', got {source!r}")
         return cls(sigma, to_source[source])
 
 def as_axial_blur(value: float | AxialBlur | None) -> AxialBlur | None:

@@ -16,7 +16,8 @@ from torch import nn
 from .norm import PercentileNorm
 from .io import Stack, read_stack, validate_volume, parse_voxel_size, z_factor_of
 from .fourier import FourierLoss, upsample_z
-from .isotropy import resolve_extra_sigma, isotropy_index
+from .isotropy import estimate_axial_blur, isotropy_index
+from .psf import AxialBlur, BlurSource
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
 from .models import PRESETS, Generator, ForwardModel
 from .data import PatchSampler, torch_threads
@@ -29,14 +30,15 @@ from .schedules import LRScheduleCB, TimeBudgetCB
 from .guards import GradClipCB, NaNGuardCB, MixedPrecisionCB
 from .checkpoints import CheckpointCB, CONFIG_MUST_MATCH
 from .distributed import DistributedCB
-from .config import TrainConfig, default_patch, SELFSUP_LR, sim_axial_sigma
+from .config import TrainConfig, default_patch, SELFSUP_LR, sim_axial_sigma, sim_sigma_range
 from .modelfiles import export_generator, load_generator, available_pretrained, pretrained, pretrained_for
 from .losses import TrainLoss, TermNormCB, LateralCB, make_gan
 
 # %% auto #0
 __all__ = ['GIVEN_MODEL', 'RESUME_MAY_CHANGE', 'EpochSyncCB', 'SigmaCB', 'sim_data', 'TrainResult', 'distributed_setup',
-           'run_paths', 'resumable', 'run_started', 'check_resume_config', 'pretrain', 'resolve_selfsup_config',
-           'self_supervised', 'apply_generator', 'evaluate_generator', 'train_throughput']
+           'run_paths', 'resumable', 'run_started', 'check_resume_config', 'pretrain', 'BlurPriorWarning',
+           'prior_axial_blur', 'resolve_selfsup_config', 'self_supervised', 'apply_generator', 'evaluate_generator',
+           'train_throughput']
 
 # %% ../nbs/06h_training.ipynb #48094419
 class EpochSyncCB(Callback):
@@ -271,6 +273,27 @@ def _as_stack(stack_or_array, voxel_um=None) -> Stack:
     return Stack(data=vol, voxel_um=None if voxel_um is None else parse_voxel_size(voxel_um), axes='ZYX', source=None,
                  dtype=str(vol.dtype))
 
+class BlurPriorWarning(UserWarning):
+    "Training went on with the model's prior axial blur: the stack could not tell it and none was given."
+
+def prior_axial_blur(init_model: nn.Module | None, z_factor: int, interval: tuple | None = None) -> AxialBlur:
+    """The blur to assume where the stack cannot tell it: the middle of what `init_model` was trained for (its recorded σ or
+    its simulated optics' range; the shipped model for `z_factor` if None, else the default pre-training optics), clipped
+    to `interval` (low, high) where the stack's spectra bound it. -> AxialBlur(σ, 'prior', detail=how)."""
+    tc = getattr(init_model, 'train_config', None)
+    if init_model is None:
+        shipped, name = pretrained_for(z_factor)
+        tc, what = getattr(shipped, 'train_config', None), f'the shipped model {name}'
+    else: what = 'the init model'
+    if not isinstance(tc, TrainConfig): tc, what = TrainConfig(regime='pretrain', z_factor=z_factor), 'a model pre-trained on the default optics'
+    lo, hi = (tc.axial_sigma,) * 2 if tc.axial_sigma is not None else sim_sigma_range(tc)
+    sigma = 0.5 * (lo + hi)
+    detail = f"{'σ ' if math.isclose(lo, hi) else f'the middle of σ {lo:.2f}-'}{hi:.2f}, what {what} was trained for"
+    if interval is not None and not interval[0] <= sigma <= interval[1]:
+        sigma = min(max(sigma, interval[0]), interval[1])
+        detail += f', clipped to the stack\'s {interval[0]:.2f}-{interval[1]:.2f}'
+    return AxialBlur(sigma, BlurSource.PRIOR, detail=detail, interval=interval)
+
 def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module | None = None) -> TrainConfig:
     "Fill in z_factor, axial_sigma (+ source), voxel size, the stack's normalisation and the patch (`default_patch` if unset) for self-supervised training."
     kw = dict(voxel_um=cfg.voxel_um or stack.voxel_um)
@@ -288,8 +311,14 @@ def resolve_selfsup_config(stack: Stack, cfg: TrainConfig, init_model: nn.Module
                          f"to fit), or train without the 'adv' term")
     sigma, source = cfg.axial_sigma, cfg.axial_sigma_source or ('known' if cfg.axial_sigma is not None else None)
     if sigma is None and {'consistency', 'lateral'} & set(cfg.losses):      # the terms that use the forward model
-        sigma = resolve_extra_sigma(None, stack.data, zf)        # AxialBlurUnknown if the spectra cannot tell
-        source = 'estimated'
+        blur = estimate_axial_blur(stack.data, zf)
+        if blur.sigma is None:                                    # the stack cannot tell: the model's prior, said and recorded
+            blur = prior_axial_blur(init_model, zf, blur.interval)
+            warnings.warn(f"the stack's axial blur could not be estimated (too few slices or too little signal along z); "
+                          f"training with the model's prior σ {blur.sigma:.2f} ({blur.detail}), recorded as "
+                          f"axial_sigma_source='prior'; give it if you know it (axial_sigma=; CLI --axial-sigma, or --na/--wavelength/"
+                          f"--immersion)", BlurPriorWarning)
+        sigma, source = blur.sigma, blur.config_source
     norm = PercentileNorm(cfg.lo_pct, cfg.hi_pct).fit(stack.data).state_dict()
     return cfg.replace(z_factor=zf, axial_sigma=sigma, axial_sigma_source=source, norm=norm, patch_zyx=patch, **kw)
 
