@@ -24,6 +24,19 @@ def noise_floor(power: torch.Tensor, freq: torch.Tensor, band: tuple = (0.4, 0.5
     if not bool(sel.any()): sel = freq >= freq.max()
     return power[..., sel].median(-1).values
 
+# %% ../nbs/03a_isotropy.ipynb #cddc24d6
+def _fit_spectra(vol_zyx: torch.Tensor, z_factor: float, window: str) -> tuple:
+    """What both blur fits start from: the mean lateral spectrum `p_lat` on the finer lateral grid `f_ref`, its white-noise
+    floor `n_lat`, and the z spectrum `pz` (on `freq`) of the stack band-limited-upsampled by `z_factor` (float64 numpy)."""
+    lat = axis_power_spectra(vol_zyx, window)
+    f_ref = lat['freq']['y'] if len(lat['freq']['y']) >= len(lat['freq']['x']) else lat['freq']['x']
+    p_lat = 0.5*sum(lat[a].mean(0) @ spectrum_resample_matrix(lat['freq'][a], f_ref).T for a in 'yx')
+    n_lat = float(noise_floor(p_lat, f_ref))
+    up = upsample_z(vol_zyx, z_factor, 'fft') if z_factor != 1 else vol_zyx
+    freq = torch.fft.rfftfreq(up.shape[-3], dtype=torch.float64).numpy()
+    pz = axis_power_spectra(up, window)['z'].mean(0).double().numpy()
+    return f_ref.double().numpy(), p_lat.double().numpy(), n_lat, freq, pz
+
 # %% ../nbs/03a_isotropy.ipynb #bd1bc197
 def _signal_band(mask: torch.Tensor) -> torch.Tensor:
     "Keep only the first contiguous run of True in a 1D mask (the band before signal first drops into noise)."
@@ -45,14 +58,7 @@ def _fit_axial_sigma(vol_zyx: torch.Tensor, z_factor: float, window: str, snr_mi
                      fixed_intercept: bool, sigmas: np.ndarray, dynamic_range: float = 1e-5):
     """Fit the z spectrum of `vol_zyx` (B, Z, Y, X; Z slices with step `z_factor`) band-limited-upsampled by `z_factor`
     with the aliased model Sz(k) = e^a Σ_m S_lat(|k + m/f|)·exp(-(2πσ(k + m/f))²), noise floors removed."""
-    lat = axis_power_spectra(vol_zyx, window)
-    f_ref = lat['freq']['y'] if len(lat['freq']['y']) >= len(lat['freq']['x']) else lat['freq']['x']
-    p_lat = 0.5*sum(lat[a].mean(0) @ spectrum_resample_matrix(lat['freq'][a], f_ref).T for a in 'yx')
-    n_lat = float(noise_floor(p_lat, f_ref))
-    up = upsample_z(vol_zyx, z_factor, 'fft') if z_factor != 1 else vol_zyx
-    freq = torch.fft.rfftfreq(up.shape[-3], dtype=torch.float64).numpy()
-    pz = axis_power_spectra(up, window)['z'].mean(0).double().numpy()
-    f_ref, p_lat = f_ref.double().numpy(), p_lat.double().numpy()
+    f_ref, p_lat, n_lat, freq, pz = _fit_spectra(vol_zyx, z_factor, window)
     n_z = n_lat * z_factor          # white noise of slices f apart, band-limited to 0.5/f: f times the power density
     # window leakage / float round-off floor for (nearly) noise-free data: nothing below 1e-5 of the peak is trusted
     n_lat, n_z = max(n_lat, dynamic_range*p_lat[f_ref >= k_min].max()), max(n_z, dynamic_range*pz[freq >= k_min].max())
@@ -137,14 +143,7 @@ def _blur_profile(vol_zyx: torch.Tensor, z_factor: float, window: str, k_min: fl
                   n_level: int = 161) -> dict:
     """Misfit of the log z spectrum against the folded model *plus* the z noise plateau, Σ_k (log Pz − log(e^a·S(k; σ) + Nz))²,
     minimised over a bounded level a, for every σ of `sigmas`; over every bin below 0.5/f (noise-level bins included)."""
-    lat = axis_power_spectra(vol_zyx, window)
-    f_ref = lat['freq']['y'] if len(lat['freq']['y']) >= len(lat['freq']['x']) else lat['freq']['x']
-    p_lat = 0.5*sum(lat[a].mean(0) @ spectrum_resample_matrix(lat['freq'][a], f_ref).T for a in 'yx')
-    n_lat = float(noise_floor(p_lat, f_ref))
-    up = upsample_z(vol_zyx, z_factor, 'fft') if z_factor != 1 else vol_zyx
-    freq = torch.fft.rfftfreq(up.shape[-3], dtype=torch.float64).numpy()
-    pz = axis_power_spectra(up, window)['z'].mean(0).double().numpy()
-    f_ref, p_lat = f_ref.double().numpy(), p_lat.double().numpy()
+    f_ref, p_lat, n_lat, freq, pz = _fit_spectra(vol_zyx, z_factor, window)
     n_lat = max(n_lat, 1e-5*p_lat[f_ref >= k_min].max())
     n_z = max(n_lat*z_factor, 1e-5*pz[freq >= k_min].max())
     s_lat = np.clip(p_lat - n_lat, 0, None)

@@ -17,7 +17,7 @@ from .errors import Affirm3dError, InputError, ModelFileError
 from .norm import PercentileNorm
 from .simulate import axial_blur, subsample_z
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
-from .config import TrainConfig, sim_optics
+from .config import TrainConfig, sim_sigma_range
 from .psf import extra_axial_sigma, AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
 
@@ -117,10 +117,8 @@ def trained_sigma_range(model) -> tuple[float, float] | None:
     if not isinstance(cfg, TrainConfig): return None
     if cfg.axial_sigma is not None: return (float(cfg.axial_sigma),) * 2
     if cfg.regime != 'pretrain': return None
-    lat, ratio = sim_optics(cfg)
-    try: extra = [extra_axial_sigma(l * max(r, 1.), l) for l in np.ravel(lat) for r in np.ravel(ratio)]
+    try: return sim_sigma_range(cfg)
     except (TypeError, ValueError): return None
-    return min(extra), max(extra)
 
 # %% ../nbs/07a_restore.ipynb #159086bc
 def outside_trained_range(blur: AxialBlur | None, model) -> Literal['below', 'above'] | None:
