@@ -18,7 +18,7 @@ from .norm import PercentileNorm
 from .simulate import axial_blur, subsample_z
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
 from .config import TrainConfig, sim_sigma_range
-from .psf import extra_axial_sigma, AxialBlur, BlurSource, as_axial_blur
+from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
 
 # %% auto #0
