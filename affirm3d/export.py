@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_export.ipynb #ec6d37e6
 from __future__ import annotations
-import copy, json, math, warnings
+import copy, io, json, math, warnings
 from pathlib import Path
 
 import torch
@@ -55,8 +55,8 @@ def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: fl
         raise ValueError(f"the traced model differs from the original on another input shape (max |Δ| = {err:.3g}); "
                          "this architecture cannot be exported by tracing")
     config = dict(model.config, stride=stride, exported_with='torch.jit.trace', torch=torch.__version__)
-    with atomic_write(path, overwrite=overwrite) as tmp:
-        torch.jit.save(traced, str(tmp), _extra_files={CONFIG_FILE: json.dumps(config)})
+    with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb') as fh:   # a file object: a full disk is a real
+        torch.jit.save(traced, fh, _extra_files={CONFIG_FILE: json.dumps(config)})  # OSError(ENOSPC), not C++'s RuntimeError
     return Path(path)
 
 _REEXPORT = "export it again (affirm3d export MODEL.pt OUT.ts, or OUT.onnx)"
@@ -134,14 +134,15 @@ def export_onnx(model: nn.Module, path, overwrite: bool = False, atol: float = 1
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))
     dims_in, dims_out = {0: 'batch', 2: 'z', 3: 'y', 4: 'x'}, {0: 'batch', 2: 'z_out', 3: 'y', 4: 'x'}   # z_out = f·z
     config = dict(model.config, stride=stride, exported_with='torch.onnx.export', torch=torch.__version__)
+    buf = io.BytesIO()                                    # built in memory: only the one write below meets the disk
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        torch.onnx.export(model, (example,), buf, dynamo=False, opset_version=opset, input_names=['stack'],
+                          output_names=['restored'], dynamic_axes={'stack': dims_in, 'restored': dims_out})
+    proto = onnx.load_model_from_string(buf.getvalue())
+    proto.metadata_props.add(key=ONNX_KEY, value=json.dumps(config))
     with atomic_write(path, overwrite=overwrite) as tmp:
-        with torch.no_grad(), warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            torch.onnx.export(model, (example,), str(tmp), dynamo=False, opset_version=opset, input_names=['stack'],
-                              output_names=['restored'], dynamic_axes={'stack': dims_in, 'restored': dims_out})
-        proto = onnx.load(str(tmp))
-        proto.metadata_props.add(key=ONNX_KEY, value=json.dumps(config))
-        onnx.save(proto, str(tmp))
+        with open(tmp, 'wb') as fh: onnx.save(proto, fh)      # a full disk: OSError(ENOSPC), one line from atomic_write
         with torch.no_grad(): want = model(check)
         err = float((OnnxGenerator(tmp)(check) - want).abs().max())
         if not err <= atol * (float(want.abs().mean()) or 1.):
