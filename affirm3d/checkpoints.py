@@ -53,7 +53,8 @@ def save_checkpoint(path, learn: Learner) -> Path:
                 steps_per_epoch=getattr(learn, 'steps_per_epoch', None),
                 rng=get_rng_state(learn.dls), epoch_rng=learn.epoch_rng, config=_plain(learn.config),
                 rng_by_rank=getattr(learn, 'rng_by_rank', None))           # data-parallel: each rank's own stream
-    with atomic_write(path, overwrite=True) as tmp, open(tmp, 'wb') as f: torch.save(ckpt, f)   # a file object: a full disk is ENOSPC
+    with atomic_write(path, overwrite=True) as tmp, open(tmp, 'wb', buffering=0) as f:   # unbuffered: a full disk is
+        torch.save(ckpt, f)                                  # OSError(ENOSPC); through a buffer torch says RuntimeError
     return path
 
 # %% ../nbs/06d_checkpoints.ipynb #c933c4da

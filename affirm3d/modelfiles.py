@@ -43,8 +43,8 @@ def export_generator(model: nn.Module, path, config: TrainConfig | dict | None =
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
                  weights_sha256=weights_sha256(model.state_dict()),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
-    with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb') as f:    # atomic_write sets the usual permissions
-        torch.save(state, f)                         # into a file object: a full disk is OSError(ENOSPC), said in one line
+    with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb', buffering=0) as f:    # atomic_write sets the usual permissions
+        torch.save(state, f)          # an unbuffered file: a full disk is OSError(ENOSPC) (buffered, torch says RuntimeError)
     return Path(path)
 
 # %% ../nbs/04b_modelfiles.ipynb #5abec808

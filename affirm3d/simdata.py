@@ -124,10 +124,11 @@ class SimSet(Dataset):
         return DataLoader(self, batch_sampler=bs, collate_fn=collate, num_workers=num_workers, **kw)
 
     def save(self, path, overwrite: bool = False) -> Path:
-        "Save with torch.save, atomically (affirm3d.io.atomic_write)."
+        "Save with torch.save, atomically (affirm3d.io.atomic_write): a full disk is a one-line `OutputError`, nothing left."
         state = dict(version=1, lowres=self.lowres, gt=self.gt, z_factors=self.z_factors, norms=[n.state_dict() for n in self.norms],
                      params=[p.to_dict() for p in self.params], config=self.config)
-        with atomic_write(path, overwrite=overwrite) as tmp: torch.save(state, tmp)
+        with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb', buffering=0) as f:   # an unbuffered file: a full
+            torch.save(state, f)             # disk is OSError(ENOSPC), not the RuntimeError of a path or a buffered file
         return Path(path)
 
     @classmethod

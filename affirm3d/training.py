@@ -105,7 +105,7 @@ def run_paths(out) -> tuple[Path, Path]:
     return (out.parent / f'{out.stem}_run', out) if out.suffix == '.pt' else (out, out / 'generator.pt')
 
 def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
-    "`run_paths(out)`, checked against what is there: refuse to overwrite or resume what cannot be (and clear it on overwrite)."
+    "`run_paths(out)`, checked against what is there: refuse to overwrite or resume what cannot be (and clear the run on overwrite)."
     if out is None: return None, None
     run_dir, gen = run_paths(out)
     ck = run_dir / 'checkpoint.pt'
@@ -117,8 +117,8 @@ def _out_paths(out, resume: bool, overwrite: bool) -> tuple:
         raise FileExistsError(f"{str(gen)!r} exists but there is no checkpoint ({str(ck)!r}) to resume from; pass "
                               "overwrite=True (CLI --overwrite) to train a new model in its place")
     _barrier()                                  # every rank has checked before rank 0 deletes anything
-    if overwrite and not resume and is_main_process():
-        for f in (ck, gen, run_dir / 'train_log.csv', run_dir / 'config.json'):
+    if overwrite and not resume and is_main_process():      # the earlier model `gen` stays until the new one replaces it
+        for f in (ck, run_dir / 'train_log.csv', run_dir / 'config.json'):   # atomically: a failed run (full disk) loses nothing
             if f.exists(): f.unlink()
     if is_main_process(): run_dir.mkdir(parents=True, exist_ok=True)
     _barrier()
