@@ -22,7 +22,7 @@ from .predict import model_z_factor
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
                                    piecewise_obstacle)
-from .metrics import evaluate, metrics_table, interpolate_z
+from .metrics import evaluate, metrics_table, metric_units, metric_legend, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
 from .errors import Affirm3dError
@@ -287,7 +287,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
 def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
                  ground_truth: Param("ground-truth stack on the same grid (TIFF); omit for ground-truth-free numbers", str, opt=False) = None,
                  input: Param("the original anisotropic input, for the before/after isotropy index", str) = None):
-    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur (voxels)."
+    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur, with units and meanings."
     from affirm3d.metrics import require_signal
     pred = read_stack(restored)
     require_signal(pred.data, Path(restored).name)            # a blank stack: nothing to measure, said with its name
@@ -301,7 +301,8 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
                                      'axial_blur_excess', 'isotropy_index_lowres', 'axial_blur_excess_lowres', 'frc_z_lowres',
                                      'frc_lateral_lowres') if c in row]
-    print(metrics_table([row], columns=cols))
+    print(metrics_table([row], columns=cols, units=metric_units(cols, pred.voxel_um)))
+    print('\n' + metric_legend(cols, pred.voxel_um))        # what each number means, and its unit
     return row
 
 # %% ../nbs/10_cli.ipynb #7d769da4
