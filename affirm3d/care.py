@@ -152,7 +152,7 @@ def train_care(lowres_vol, z_factor: int, axial_sigma: float | None, steps: int 
         if minutes is not None: cbs.append(TimeBudgetCB(minutes))
         learn = Learner(model, DataLoaders(make_loader(stream)), loss_func=_l1, lr=lr, opt_func=torch.optim.AdamW,
                         cbs=cbs, config=dict(model.config, patch=list(stream.patch), batch_size=batch_size, seed=seed))
-        learn.fit(n_steps=int(steps) if steps is not None else 10 ** 9)
+        learn.fit(n_steps=int(steps) if steps is not None else math.inf)     # minutes alone: the time budget ends it
     model.history = [r for r in learn.history if r['split'] == 'train']
     model.train_seconds = time.perf_counter() - t0
     return model.cpu().eval()

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_cli.ipynb #b6c03607
 from __future__ import annotations
-import json, math, os, signal, sys, time, warnings, argparse, inspect
+import json, math, os, re, signal, sys, time, warnings, argparse, inspect
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,16 +22,16 @@ from .predict import model_z_factor
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
                                    piecewise_obstacle)
-from .metrics import evaluate, metrics_table, interpolate_z
+from .metrics import evaluate, metrics_table, metric_units, metric_legend, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
 from .errors import Affirm3dError
 from .io import is_disk_full, raise_interrupt
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'UserError',
-           'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd',
-           'demo_cmd', 'export_cmd', 'Interrupted', 'main', 'run_captured']
+__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'CLI_OPTION_OF', 'COMMANDS',
+           'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
+           'train_cmd', 'demo_cmd', 'export_cmd', 'Interrupted', 'cli_words', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class UserError(Exception):
@@ -287,7 +287,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
 def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
                  ground_truth: Param("ground-truth stack on the same grid (TIFF); omit for ground-truth-free numbers", str, opt=False) = None,
                  input: Param("the original anisotropic input, for the before/after isotropy index", str) = None):
-    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur (voxels)."
+    "Print a metrics table: PSNR/SSIM/NRMSE (whole volume and per plane), IoU, FRC, the spectral isotropy index and the residual axial blur, with units and meanings."
     from affirm3d.metrics import require_signal
     pred = read_stack(restored)
     require_signal(pred.data, Path(restored).name)            # a blank stack: nothing to measure, said with its name
@@ -301,7 +301,8 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     cols = ['method'] + [c for c in ('psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'nrmse', 'iou', 'frc_z', 'frc_lateral', 'isotropy_index',
                                      'axial_blur_excess', 'isotropy_index_lowres', 'axial_blur_excess_lowres', 'frc_z_lowres',
                                      'frc_lateral_lowres') if c in row]
-    print(metrics_table([row], columns=cols))
+    print(metrics_table([row], columns=cols, units=metric_units(cols, pred.voxel_um)))
+    print('\n' + metric_legend(cols, pred.voxel_um))        # what each number means, and its unit
     return row
 
 # %% ../nbs/10_cli.ipynb #7d769da4
@@ -533,6 +534,41 @@ def _error_line(e: Exception) -> str | None:
     return ' '.join(msg.split())
 
 
+# %% ../nbs/10_cli.ipynb #019b7071
+CLI_OPTION_OF = {       # a library keyword -> the command-line option a user types for it
+    'axial_sigma': '--axial-sigma', 'z_factor': '--z-factor', 'voxel_um': '--voxel-size', 'patch_zyx': '--patch',
+    'w_fourier': '--fourier-weight', 'fourier_weight': '--fourier-weight', 'lateral_sigma': '--lateral-sigma',
+    'axial_ratio': '--axial-ratio', 'batch_size': '--batch-size', 'n_sim': '--n-sim', 'chunk_z': '--chunk-z',
+    'pixel_um': '--pixel-um', 'generator_losses': '--losses', 'wavelength_nm': '--wavelength',
+    'steps': '--steps', 'minutes': '--minutes', 'device': '--device', 'seed': '--seed', 'overwrite': '--overwrite',
+    'resume': '--resume', 'init': '--init', 'channel': '--channel', 'axes': '--axes', 'threads': '--threads',
+    'tta': '--tta', 'maps': '--maps', 'isotropic': '--isotropic', 'preset': '--preset', 'lr': '--lr', 'na': '--na',
+    'wavelength': '--wavelength', 'immersion': '--immersion', 'confocal': '--confocal',
+}
+_KW = '|'.join(sorted(map(re.escape, CLI_OPTION_OF), key=len, reverse=True))
+_NOT_IN_NAME = r'(?<![\w./\\-])'                  # not inside a path, a longer name or an option
+_VALUE = r"""'[^']*'|"[^"]*"|\([^()]*\)|\[[^\[\]]*\]|[^\s,;()]+"""
+
+def _cli_value(v: str) -> str:
+    "A Python value as typed on the command line: quotes dropped, a tuple or list as Z,Y,X."
+    if v[:1] in '\'"' and v[-1:] == v[:1]: return v[1:-1]
+    if v[:1] in '([' and v[-1:] in ')]':
+        items = [s.strip().strip('\'"') for s in v[1:-1].split(',') if s.strip()]
+        return ','.join(s.upper() if len(s) == 1 and s.isalpha() else s for s in items)
+    return v
+
+def cli_words(msg: str) -> str:
+    "A library message as the command line says it: the Python keywords in `CLI_OPTION_OF` become their options."
+    msg = re.sub(rf"{_NOT_IN_NAME}(?:{_KW})=(?:True)? \(CLI (--[\w-]+)\)", r'\1', msg)  # overwrite=True (CLI --overwrite)
+    msg = re.sub(r'\bTrainConfig\.', '', msg)
+    def kw_value(m):
+        opt, v = CLI_OPTION_OF[m[1]], m[2] or ''
+        return opt if v in ('', 'True') else f'{opt} {_cli_value(v)}'
+    msg = re.sub(rf"{_NOT_IN_NAME}({_KW})=({_VALUE})?", kw_value, msg)
+    bare = '|'.join(re.escape(k) for k in CLI_OPTION_OF if '_' in k)           # never an ordinary word (steps, device)
+    msg = re.sub(rf"{_NOT_IN_NAME}({bare})\[0\]", lambda m: f'the Z of {CLI_OPTION_OF[m[1]]}', msg)
+    return re.sub(rf"{_NOT_IN_NAME}({bare})(?![\w-]|\.\w)", lambda m: CLI_OPTION_OF[m[1]], msg)
+
 # %% ../nbs/10_cli.ipynb #1a44ca48
 COMMANDS = {}   # name -> function; filled below, in the order of the help text
 
@@ -574,7 +610,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:
         msg = None if debug else _error_line(e)
         if msg is None: raise
-        print(f"affirm3d {name}: error: {msg}", file=sys.stderr)
+        print(f"affirm3d {name}: error: {cli_words(msg)}", file=sys.stderr)     # the options, not Python keywords
         raise SystemExit(2)
     finally: warnings.showwarning = shown
     return 0

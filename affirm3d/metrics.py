@@ -15,10 +15,11 @@ from .fourier import upsample_z
 from .isotropy import isotropy_measures, resolve_extra_sigma, frc_curve, frc_resolution, plane_frc
 
 # %% auto #0
-__all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'match_intensity', 'gt_data_range', 'psnr', 'nrmse',
-           'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'background_mask', 'background_false_positive',
-           'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy', 'volume_isotropy_measures',
-           'require_signal', 'evaluate', 'metrics_table', 'baselines']
+__all__ = ['MAX_PSNR_DB', 'SSIM_SIGMA', 'SSIM_K1', 'SSIM_K2', 'PLANES', 'METRIC_INFO', 'match_intensity', 'gt_data_range', 'psnr',
+           'nrmse', 'ssim3d', 'plane_metrics', 'otsu_threshold', 'mask_iou', 'background_mask',
+           'background_false_positive', 'interpolate_z', 'richardson_lucy_z', 'frc_vs_gt', 'volume_isotropy',
+           'volume_isotropy_measures', 'require_signal', 'evaluate', 'metrics_table', 'metric_units', 'metric_legend',
+           'baselines']
 
 # %% ../nbs/08_metrics.ipynb #27a37e96
 def _as_tensor(vol, name: str = 'vol', dtype=torch.float64, device=None) -> torch.Tensor:
@@ -320,8 +321,9 @@ def evaluate(pred, gt=None, voxel_um=None, lowres=None, match: str = 'affine', d
             out['frc_lateral_lowres'] = float(np.clip(1 / res['lateral'] if res['lateral'] > 0 else hi, lo, hi)) * vx
     return out
 
-def metrics_table(rows: list[dict], columns: list[str] | None = None, fmt: str = '.3f', name_key: str = 'method') -> str:
-    "Markdown table of metric dicts (one row each; `name_key` first); floats formatted with `fmt`, missing as '–'."
+def metrics_table(rows: list[dict], columns: list[str] | None = None, fmt: str = '.3f', name_key: str = 'method',
+                  units: dict[str, str] | None = None) -> str:
+    "Markdown table of metric dicts (one row each; `name_key` first); floats formatted with `fmt`, missing as '–'; `units` in the headers."
     if not rows: raise ValueError("rows is empty: pass a list of dicts such as [{'method': 'linear', **evaluate(...)}]")
     if columns is None:
         columns = []
@@ -332,9 +334,41 @@ def metrics_table(rows: list[dict], columns: list[str] | None = None, fmt: str =
         if v is None: return '–'
         if isinstance(v, (float, np.floating)): return format(float(v), fmt)
         return str(v)
-    lines = ['| ' + ' | '.join(columns) + ' |', '|' + '|'.join('---' for _ in columns) + '|']
+    units = units or {}
+    heads = [f'{c} ({units[c]})' if units.get(c) else c for c in columns]
+    lines = ['| ' + ' | '.join(heads) + ' |', '|' + '|'.join('---' for _ in columns) + '|']
     lines += ['| ' + ' | '.join(cell(row.get(c)) for c in columns) + ' |' for row in rows]
     return '\n'.join(lines)
+
+# %% ../nbs/08_metrics.ipynb #463ad1ed
+METRIC_INFO: dict[str, tuple[str | None, str]] = {       # name -> (unit; None = µm or voxels, one-line meaning)
+    'psnr': ('dB', "peak signal-to-noise ratio vs the ground truth (intensity-matched; range of the ground truth); higher is better"),
+    'ssim': ('0-1', "3D structural similarity to the ground truth (Gaussian window σ 1.5); 1 = identical"),
+    'nrmse': ('of range', "root mean squared error / the ground truth's range (max - min); 0 = perfect"),
+    'iou': ('0-1', "overlap of the foreground masks (each stack above its own Otsu level); 1 = the same objects"),
+    'frc_z': (None, "finest period along z that still matches the ground truth (FRC in xz/yz planes above 0.5); smaller is sharper"),
+    'frc_lateral': (None, "the same along x/y (FRC vs the ground truth above 0.5); smaller is sharper"),
+    'frc_ratio': ('ratio', "frc_z / frc_lateral; 1 = as fine along z as along x/y"),
+    'isotropy_index': ('0-1', "z power spectrum vs the x/y one, exp(-mean |log Sz - log Sxy|); 1 = the same, 0.37 = off by a factor e on average"),
+    'axial_blur_excess': ('voxels', "extra axial Gaussian σ that the spectra show; 0 = isotropic, > 0 = z blurrier than x/y, < 0 = z over-sharpened, nan = not measurable"),
+    'isotropy_index_lowres': ('0-1', "isotropy_index of the input, linearly interpolated along z: the value to improve on"),
+    'axial_blur_excess_lowres': ('voxels', "axial_blur_excess of the input, linearly interpolated along z: the value to improve on"),
+    'frc_z_lowres': (None, "finest period along z that the input resolves (checkerboard FRC of its own voxels, threshold 1/7)"),
+    'frc_lateral_lowres': (None, "the same along x/y for the input"),
+}
+for _pl in PLANES:
+    METRIC_INFO[f'psnr_{_pl}'] = ('dB', f"PSNR of each {_pl} slice vs the ground truth, averaged over the slices; higher is better")
+    METRIC_INFO[f'ssim_{_pl}'] = ('0-1', f"2D SSIM of each {_pl} slice vs the ground truth, averaged over the slices; 1 = identical")
+    METRIC_INFO[f'nrmse_{_pl}'] = ('of range', f"NRMSE of each {_pl} slice vs the ground truth, averaged over the slices; 0 = perfect")
+
+def metric_units(columns, voxel_um=None) -> dict[str, str]:
+    "The unit of each known metric in `columns`: the FRC periods in µm if `voxel_um` (the restored stack's, z y x) is known, else voxels."
+    return {c: METRIC_INFO[c][0] or ('µm' if voxel_um is not None else 'voxels') for c in columns if c in METRIC_INFO}
+
+def metric_legend(columns, voxel_um=None) -> str:
+    "One line per known metric in `columns`: `name (unit): what it means`."
+    units = metric_units(columns, voxel_um)
+    return '\n'.join(f"{c} ({units[c]}): {METRIC_INFO[c][1]}" for c in columns if c in METRIC_INFO)
 
 # %% ../nbs/08_metrics.ipynb #d9bc9711
 def baselines(lowres, z_factor: int, axial_sigma: float | None, n_iter: int = 20, **rl_kwargs) -> dict[str, np.ndarray]:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06a_progress.ipynb #d24971b4
 from __future__ import annotations
-import csv, sys, time
+import csv, math, sys, time
 from pathlib import Path
 from typing import Literal
 
@@ -13,7 +13,8 @@ from .io import atomic_write
 from .learner import Callback
 
 # %% auto #0
-__all__ = ['ProgressCB', 'read_log', 'CSVLoggerCB', 'TensorBoardCB', 'plot_history', 'PlotLossCB']
+__all__ = ['ProgressCB', 'read_log', 'CSVLoggerCB', 'TensorBoardCB', 'plot_history', 'PlotLossCB', 'FakeClock', 'TickCB',
+           'progress_lines']
 
 # %% ../nbs/06a_progress.ipynb #5e554e30
 def _in_notebook() -> bool:
@@ -29,7 +30,8 @@ def _fmt_time(s: float) -> str:
 _META = ('split', 'step', 'epoch')
 
 class ProgressCB(Callback):
-    "Progress bar (fastprogress) in a notebook/terminal; else a text line every `every` steps. `mode`: auto|bar|text|none."
+    """Progress bar (fastprogress) in a notebook/terminal; else a text line after the first step and every `every` steps.
+    `mode`: auto|bar|text|none. Under a time budget (`TimeBudgetCB`) it shows the time used of the budget and the time left."""
     order = 65
     main_process_only = True
     def __init__(self, every: int | None = None, mode: Literal['auto', 'bar', 'text', 'none'] = 'auto', file=None):
@@ -42,25 +44,51 @@ class ProgressCB(Callback):
         mode = self.mode
         if mode == 'auto': mode = 'bar' if _in_notebook() or getattr(self.file or sys.stdout, 'isatty', lambda: False)() else 'text'
         self._mode, self.pb = mode, None
-        self.t0, self.s0, self.total = time.time(), learn.global_step, learn.total_steps
-        self._every = self.every or max(1, min(100, self.total // 10 if self.total else 1))
-        if mode == 'bar' and learn.fit_train and self.total:
+        self.t0, self.s0 = time.perf_counter(), learn.global_step
+        self.budget = getattr(learn, 'time_budget', None)        # a TimeBudgetCB (order 5) puts itself there
+        total = learn.total_steps                                 # math.inf: no step limit, the time budget ends the run
+        self.total = total if total and math.isfinite(total) else None
+        self._every = self.every or (max(1, min(100, self.total // 10)) if self.total else 100)
+        self._last = learn.global_step                            # the step of the last line
+        if mode == 'bar' and learn.fit_train and (self.total or self.budget):
             from fastprogress.fastprogress import progress_bar
-            self.pb = progress_bar(range(self.total), total=self.total); self.pb.on_iter_begin(); self.pb.update(learn.global_step)
+            n = self.total or max(1, math.ceil(self.budget.seconds))   # a time budget alone: the bar counts its seconds
+            self.pb = progress_bar(range(n), total=n); self.pb.on_iter_begin(); self.pb.update(self._bar_pos(learn, n))
+    def _bar_pos(self, learn, n: int) -> int:
+        return min(learn.global_step, n) if self.total else min(int(self.budget.used), n)
+    def _times(self, learn) -> str:
+        "Time used (of the budget, if any) and time left: to the last step or to the end of the budget, whichever comes first."
+        s, el = learn.global_step, time.perf_counter() - self.t0
+        steps_left = el / max(s - self.s0, 1) * (self.total - s) if self.total else None
+        if self.budget is None:
+            return f"{_fmt_time(el)} elapsed" + (f", {_fmt_time(steps_left)} left" if steps_left is not None else '')
+        used, seconds = self.budget.used, self.budget.seconds
+        budget_left = max(seconds - used, 0.)
+        txt = f"{_fmt_time(used)} of {_fmt_time(seconds)} budget, "
+        if steps_left is None: return txt + f"{_fmt_time(budget_left)} left"
+        first = 'the steps end first' if steps_left < budget_left else 'the time budget ends first'
+        return txt + f"{_fmt_time(min(steps_left, budget_left))} left ({first})"
+    def _due(self, s: int, every: int) -> bool: return s == self.s0 + 1 or s % every == 0 or s == self.total
     def after_batch(self, learn):
         if not learn.training or self._mode == 'none': return
         s = learn.global_step
         if self.pb is not None:
-            if s % max(1, self._every // 10) == 0 or s == self.total:
-                self.pb.comment = f"loss {learn.history[-1]['loss']:.4g}"; self.pb.update(s)
-        elif self._mode == 'text' and (s % self._every == 0 or s == self.total):
-            rows = [r for r in learn.history[-self._every:] if r['split'] == 'train']
+            if self._due(s, max(1, self._every // 10)):
+                self.pb.comment = f"loss {learn.history[-1]['loss']:.4g} | {self._times(learn)}"
+                self.pb.update(self._bar_pos(learn, self.pb.total))
+        elif self._mode == 'text' and self._due(s, self._every):
+            rows = []                                             # the training rows since the last line
+            for r in reversed(learn.history):
+                if r['split'] != 'train': continue
+                if r['step'] <= self._last: break
+                rows.append(r)
+            rows = rows[::-1] or [learn.history[-1]]
             keys = [k for k in rows[-1] if k not in _META + ('lr',) and not k.endswith('_eff')]
             mean = {k: np.nanmean([r.get(k, np.nan) for r in rows]) for k in keys}
-            el = time.time() - self.t0; left = el / max(s - self.s0, 1) * (self.total - s)
             terms = ' '.join(f'{k} {v:.4g}' for k, v in mean.items() if k != 'loss')
-            self._print(f"step {s}/{self.total} epoch {learn.epoch} | loss {mean['loss']:.4g}" + (f' ({terms})' if terms else '')
-                        + f" | lr {rows[-1]['lr']:.2e} | {_fmt_time(el)} elapsed, {_fmt_time(left)} left")
+            self._print(f"step {s}" + (f"/{self.total}" if self.total else '') + f" epoch {learn.epoch} | loss {mean['loss']:.4g}"
+                        + (f' ({terms})' if terms else '') + f" | lr {rows[-1]['lr']:.2e} | {self._times(learn)}")
+            self._last = s
     def after_epoch(self, learn):
         if learn.training or self._mode == 'none': return
         v = {k: x for k, x in learn.history[-1].items() if k not in _META and not k.endswith('_eff')}
@@ -180,3 +208,27 @@ class PlotLossCB(Callback):
     def after_batch(self, learn):
         if learn.training and learn.global_step % self.every == 0: self._draw(learn)
     def after_fit(self, learn): self._draw(learn)
+
+# %% ../nbs/06a_progress.ipynb #7b357177
+class FakeClock:
+    "A stand-in for `time.perf_counter` in tests: it moves only when told (`clock.t += seconds`)."
+    def __init__(self, t: float = 1000.): self.t = t
+    def __call__(self) -> float: return self.t
+
+class TickCB(Callback):
+    "For tests: each training step takes `seconds` on `clock` (a `FakeClock`)."
+    order = 0
+    def __init__(self, clock: FakeClock, seconds: float): self.clock, self.seconds = clock, seconds
+    def after_batch(self, learn):
+        if learn.training: self.clock.t += self.seconds
+
+# %% ../nbs/06a_progress.ipynb #42b3ff25
+def progress_lines(learn_cbs, seconds_per_step: float, **fit_kw) -> list[str]:
+    "The progress lines of a toy run whose steps take `seconds_per_step` on a fake clock."
+    import contextlib, io as _io
+    from unittest import mock
+    from affirm3d.learner import Learner, set_seed, toy_net, toy_dls, mse_gt
+    clock, out = FakeClock(), _io.StringIO()
+    with mock.patch('time.perf_counter', clock), contextlib.redirect_stdout(out):
+        set_seed(0); Learner(toy_net(), toy_dls(), mse_gt, cbs=[TickCB(clock, seconds_per_step)] + learn_cbs).fit(**fit_kw)
+    return [l for l in out.getvalue().splitlines() if l.startswith(('step', 'stopped'))]

@@ -60,10 +60,10 @@ class TimeBudgetCB(Callback):
         if not minutes > 0: raise ValueError(f"minutes must be > 0; got {minutes}")
         self.seconds, self._used_before = 60. * minutes, 0.
     def before_fit(self, learn):
-        self.t0 = time.monotonic() - (self._used_before if learn.resumed else 0.); self._used_before = 0.
-        learn.budget_pct = 0.
+        self.t0 = time.perf_counter() - (self._used_before if learn.resumed else 0.); self._used_before = 0.
+        learn.budget_pct, learn.time_budget = 0., self                # ProgressCB shows the time left in the budget
     @property
-    def used(self) -> float: return time.monotonic() - self.t0
+    def used(self) -> float: return time.perf_counter() - self.t0
     def before_batch(self, learn):
         if not learn.training: return
         pct, ddp = min(1., self.used / self.seconds), getattr(learn, 'ddp', None)
@@ -73,6 +73,7 @@ class TimeBudgetCB(Callback):
             learn.stop_training = True
             learn.stop_reason = f"time budget of {self.seconds / 60:g} min used"
     def after_fit(self, learn): learn.budget_pct = 0.
+    def cleanup_fit(self, learn): learn.time_budget = None
     def state_dict(self): return dict(used=self.used)
     def load_state_dict(self, sd): self._used_before = sd['used']
 

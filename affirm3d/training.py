@@ -210,7 +210,7 @@ def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, 
     if started: check_resume_config(json.loads((out / 'config.json').read_text()), cfg, checkpoint=continuing)
     if out is not None and not continuing and is_main_process(): cfg.save(out / 'config.json')   # a fresh start: its own config
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
-    n_steps = cfg.steps if cfg.steps is not None else 10 ** 9
+    n_steps = cfg.steps if cfg.steps is not None else math.inf      # minutes alone: the time budget ends the run
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
     if continuing and is_main_process(): cfg.save(out / 'config.json')     # its budget as extended (checked by the checkpoint)
