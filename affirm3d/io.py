@@ -18,9 +18,9 @@ from .errors import DamagedFileError, InputError, OutputError
 # %% auto #0
 __all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume',
            'validate_z_factor', 'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge',
-           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error',
-           'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir', 'write_stack', 'check_free_space',
-           'sample_path', 'load_sample']
+           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'existing_folder_of',
+           'is_disk_full', 'disk_full_error', 'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir',
+           'write_stack', 'check_free_space', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -215,6 +215,9 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: s
             raise ValueError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
                              "pass channel= (CLI --channel)")
         arr, axes = arr[(slice(None),) * c_ax + (channel,)], axes.replace(chan_axes[0], '')
+    elif channel is not None and not -1 <= channel < 1:      # a channel asked for that a one-channel file does not have
+        raise ValueError(f"{name}: channel {channel} does not exist: the file has one channel (0); leave channel= "
+                         "(CLI --channel) out")
     if 'Z' not in axes:
         raise ValueError(f"{name}: no z axis in {axes!r} (shape {arr.shape}): a 2D image; affirm3d needs a z-stack. If one of these axes is really z, "
                          "pass axes= (CLI --axes), e.g. axes='ZYX'")
@@ -456,6 +459,12 @@ def _umask() -> int:
     "The process umask (read by setting and restoring it)."
     mask = os.umask(0o022); os.umask(mask); return mask
 
+def existing_folder_of(path) -> Path:
+    "The nearest existing folder above `path` (where it will be made), or an `InputError` when that is a file."
+    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    if not where.is_dir(): raise InputError(f"{path}: {where} is a file, not a folder; write the output into a folder")
+    return where
+
 def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
     "Refuse to replace `path` unasked or to replace a file by a folder (or back); make its parent folder."
     path = Path(path)
@@ -463,7 +472,7 @@ def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
     if path.exists() and path.is_dir() != folder:
         raise IsADirectoryError(f"{str(path)!r} is a {'file' if folder else 'folder'}; choose another name")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    existing_folder_of(path); path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 DISK_FULL_ERRNOS = frozenset(getattr(errno, n) for n in ('ENOSPC', 'EDQUOT', 'EFBIG') if hasattr(errno, n))
@@ -585,7 +594,7 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
 # %% ../nbs/00_io.ipynb #a05bf5bf
 def check_free_space(path, nbytes: int, what: str = 'the output'):
     "Raise `OutputError` before any work when the disk that will hold `path` has less than `nbytes` free."
-    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    where = existing_folder_of(path)
     free = shutil.disk_usage(where).free
     if nbytes > free:
         raise OutputError(f"{what} {path} needs about {_fmt_bytes(nbytes)} but its disk has {_fmt_bytes(free)} free; free "
