@@ -13,7 +13,7 @@ import numpy as np
 import tifffile
 import torch
 
-from .errors import DamagedFileError, InputError, OutputError
+from .errors import Affirm3dError, DamagedFileError, InputError, OutputError
 
 # %% auto #0
 __all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume',
@@ -391,12 +391,12 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
                              f"copy) but only {_fmt_bytes(limit)} of memory is available; crop or bin the stack first "
                              "(Fiji: Image > Crop, Image > Duplicate a range of slices) or process it in tiles from a "
                              "memory map (tifffile.memmap / tifffile.imread(path, aszarr=True))")
-        if n_vox == 0: raise ValueError(f"{path.name}: the image is empty (shape {shape})")
+        if n_vox == 0: raise InputError(f"{path.name}: the image is empty (shape {shape})")
         if axes is not None and len(axes) != len(shape):
             # tifffile squeezes singleton axes; put back those the user named (e.g. C=1 of an ImageJ 'ZCYX')
             kept = [n for n, a in zip(series.get_shape(False), series.get_axes(False)) if n > 1 or a in axes.upper()]
             if len(kept) != len(axes):
-                raise ValueError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} "
+                raise InputError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} "
                                  f"(file axes {file_axes!r}); {_AXES_HELP}")
             shape = tuple(kept)
         try: arr = series.asarray().reshape(shape)
@@ -405,12 +405,14 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
             raise DamagedFileError(f"{path.name} is damaged: its image data could not be decoded ({e}); {_REEXPORT}") from None
         found = _tiff_voxel(tif)
         dtype = str(series.dtype)
-    data = validate_volume(_axes_to_zyx(arr, axes or file_axes, channel, name=path.name), name=path.name)
+    try: data = validate_volume(_axes_to_zyx(arr, axes or file_axes, channel, name=path.name), name=path.name)
+    except Affirm3dError: raise
+    except ValueError as e: raise InputError(str(e)) from None      # the API's promise: affirm3d's own type, one line
     if data.base is not None and data.base.nbytes > data.nbytes: data = data.copy()   # one channel, not the whole file
     if voxel_um is None and all(v is not None for v in found): voxel_um = tuple(float(v) for v in found)
     if voxel_um is None and require_voxel:
         have = ', '.join(f"{a}={v:g} µm" for a, v in zip('zyx', found) if v is not None) or 'none'
-        raise ValueError(f"{path.name}: the voxel size is not (fully) known from the file (found: {have}); pass it "
+        raise InputError(f"{path.name}: the voxel size is not (fully) known from the file (found: {have}); pass it "
                          "as voxel_um=(z, y, x) in µm, or on the command line as --voxel-size Z,Y,X")
     return Stack(data=data, voxel_um=voxel_um, axes=file_axes, source=str(path), dtype=dtype, voxel_found=found)
 
@@ -570,11 +572,13 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     "Write a ZYX volume as an ImageJ hyperstack TIFF with its voxel size (z, y, x) in µm, atomically; returns the path."
     path = Path(path)
     if path.suffix.lower() not in ('.tif', '.tiff'):
-        raise ValueError(f"{path.name}: write_stack writes TIFF; use a .tif or .tiff file name")
-    vol = validate_volume(vol_zyx, name=path.name, min_z=1)
+        raise InputError(f"{path.name}: write_stack writes TIFF; use a .tif or .tiff file name")
+    try: vol = validate_volume(vol_zyx, name=path.name, min_z=1)
+    except Affirm3dError: raise
+    except ValueError as e: raise InputError(str(e)) from None
     dtype = np.dtype(dtype or 'float32')
     if dtype not in (np.float32, np.uint16, np.uint8):
-        raise ValueError(f"dtype {dtype} is not supported; use 'float32' (default), 'uint16' or 'uint8'")
+        raise InputError(f"dtype {dtype} is not supported; use 'float32' (default), 'uint16' or 'uint8'")
     if dtype != np.float32:
         lo, hi = np.iinfo(dtype).min, np.iinfo(dtype).max
         n_clip = int((vol < lo).sum() + (vol > hi).sum())
