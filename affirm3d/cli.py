@@ -291,9 +291,14 @@ def evaluate_cmd(restored: Param("restored stack (TIFF)", str),
     from affirm3d.metrics import require_signal
     pred = read_stack(restored)
     require_signal(pred.data, Path(restored).name)            # a blank stack: nothing to measure, said with its name
-    gt = read_stack(ground_truth).data if ground_truth else None
+    gt_stack = read_stack(ground_truth) if ground_truth else None
+    gt = gt_stack.data if gt_stack is not None else None
     if gt is not None and gt.shape != pred.data.shape:
         raise UserError(f"shapes differ: restored {pred.data.shape} vs ground truth {gt.shape}; both must be on the same grid")
+    if gt is not None and None not in (pred.voxel_um, gt_stack.voxel_um) and not all(
+            math.isclose(a, b, rel_tol=1e-3) for a, b in zip(pred.voxel_um, gt_stack.voxel_um)):
+        raise UserError(f"voxel sizes differ: restored {pred.voxel_um} µm vs ground truth {gt_stack.voxel_um} µm; both must be on "
+                        "the same grid (same shape and voxel size)")
     if gt is not None: require_signal(gt, Path(ground_truth).name)
     lowres = read_stack(input).data if input else None
     if lowres is not None: require_signal(lowres, Path(input).name)

@@ -13,14 +13,14 @@ import numpy as np
 import tifffile
 import torch
 
-from .errors import DamagedFileError, InputError, OutputError
+from .errors import Affirm3dError, DamagedFileError, InputError, OutputError
 
 # %% auto #0
 __all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume',
            'validate_z_factor', 'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge',
-           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'is_disk_full', 'disk_full_error',
-           'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir', 'write_stack', 'check_free_space',
-           'sample_path', 'load_sample']
+           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'existing_folder_of',
+           'is_disk_full', 'disk_full_error', 'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir',
+           'write_stack', 'check_free_space', 'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -215,6 +215,9 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: s
             raise ValueError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
                              "pass channel= (CLI --channel)")
         arr, axes = arr[(slice(None),) * c_ax + (channel,)], axes.replace(chan_axes[0], '')
+    elif channel is not None and not -1 <= channel < 1:      # a channel asked for that a one-channel file does not have
+        raise ValueError(f"{name}: channel {channel} does not exist: the file has one channel (0); leave channel= "
+                         "(CLI --channel) out")
     if 'Z' not in axes:
         raise ValueError(f"{name}: no z axis in {axes!r} (shape {arr.shape}): a 2D image; affirm3d needs a z-stack. If one of these axes is really z, "
                          "pass axes= (CLI --axes), e.g. axes='ZYX'")
@@ -388,12 +391,12 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
                              f"copy) but only {_fmt_bytes(limit)} of memory is available; crop or bin the stack first "
                              "(Fiji: Image > Crop, Image > Duplicate a range of slices) or process it in tiles from a "
                              "memory map (tifffile.memmap / tifffile.imread(path, aszarr=True))")
-        if n_vox == 0: raise ValueError(f"{path.name}: the image is empty (shape {shape})")
+        if n_vox == 0: raise InputError(f"{path.name}: the image is empty (shape {shape})")
         if axes is not None and len(axes) != len(shape):
             # tifffile squeezes singleton axes; put back those the user named (e.g. C=1 of an ImageJ 'ZCYX')
             kept = [n for n, a in zip(series.get_shape(False), series.get_axes(False)) if n > 1 or a in axes.upper()]
             if len(kept) != len(axes):
-                raise ValueError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} "
+                raise InputError(f"{path.name}: axes {axes!r} have {len(axes)} letters but the data has shape {shape} "
                                  f"(file axes {file_axes!r}); {_AXES_HELP}")
             shape = tuple(kept)
         try: arr = series.asarray().reshape(shape)
@@ -402,12 +405,14 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
             raise DamagedFileError(f"{path.name} is damaged: its image data could not be decoded ({e}); {_REEXPORT}") from None
         found = _tiff_voxel(tif)
         dtype = str(series.dtype)
-    data = validate_volume(_axes_to_zyx(arr, axes or file_axes, channel, name=path.name), name=path.name)
+    try: data = validate_volume(_axes_to_zyx(arr, axes or file_axes, channel, name=path.name), name=path.name)
+    except Affirm3dError: raise
+    except ValueError as e: raise InputError(str(e)) from None      # the API's promise: affirm3d's own type, one line
     if data.base is not None and data.base.nbytes > data.nbytes: data = data.copy()   # one channel, not the whole file
     if voxel_um is None and all(v is not None for v in found): voxel_um = tuple(float(v) for v in found)
     if voxel_um is None and require_voxel:
         have = ', '.join(f"{a}={v:g} µm" for a, v in zip('zyx', found) if v is not None) or 'none'
-        raise ValueError(f"{path.name}: the voxel size is not (fully) known from the file (found: {have}); pass it "
+        raise InputError(f"{path.name}: the voxel size is not (fully) known from the file (found: {have}); pass it "
                          "as voxel_um=(z, y, x) in µm, or on the command line as --voxel-size Z,Y,X")
     return Stack(data=data, voxel_um=voxel_um, axes=file_axes, source=str(path), dtype=dtype, voxel_found=found)
 
@@ -456,6 +461,12 @@ def _umask() -> int:
     "The process umask (read by setting and restoring it)."
     mask = os.umask(0o022); os.umask(mask); return mask
 
+def existing_folder_of(path) -> Path:
+    "The nearest existing folder above `path` (where it will be made), or an `InputError` when that is a file."
+    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    if not where.is_dir(): raise InputError(f"{path}: {where} is a file, not a folder; write the output into a folder")
+    return where
+
 def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
     "Refuse to replace `path` unasked or to replace a file by a folder (or back); make its parent folder."
     path = Path(path)
@@ -463,7 +474,7 @@ def _prepare_target(path, overwrite: bool, folder: bool = False) -> Path:
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True (CLI --overwrite) or choose another name")
     if path.exists() and path.is_dir() != folder:
         raise IsADirectoryError(f"{str(path)!r} is a {'file' if folder else 'folder'}; choose another name")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    existing_folder_of(path); path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
 DISK_FULL_ERRNOS = frozenset(getattr(errno, n) for n in ('ENOSPC', 'EDQUOT', 'EFBIG') if hasattr(errno, n))
@@ -561,11 +572,13 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
     "Write a ZYX volume as an ImageJ hyperstack TIFF with its voxel size (z, y, x) in µm, atomically; returns the path."
     path = Path(path)
     if path.suffix.lower() not in ('.tif', '.tiff'):
-        raise ValueError(f"{path.name}: write_stack writes TIFF; use a .tif or .tiff file name")
-    vol = validate_volume(vol_zyx, name=path.name, min_z=1)
+        raise InputError(f"{path.name}: write_stack writes TIFF; use a .tif or .tiff file name")
+    try: vol = validate_volume(vol_zyx, name=path.name, min_z=1)
+    except Affirm3dError: raise
+    except ValueError as e: raise InputError(str(e)) from None
     dtype = np.dtype(dtype or 'float32')
     if dtype not in (np.float32, np.uint16, np.uint8):
-        raise ValueError(f"dtype {dtype} is not supported; use 'float32' (default), 'uint16' or 'uint8'")
+        raise InputError(f"dtype {dtype} is not supported; use 'float32' (default), 'uint16' or 'uint8'")
     if dtype != np.float32:
         lo, hi = np.iinfo(dtype).min, np.iinfo(dtype).max
         n_clip = int((vol < lo).sum() + (vol > hi).sum())
@@ -585,7 +598,7 @@ def write_stack(path, vol_zyx, voxel_um, overwrite: bool = False, dtype: str | N
 # %% ../nbs/00_io.ipynb #a05bf5bf
 def check_free_space(path, nbytes: int, what: str = 'the output'):
     "Raise `OutputError` before any work when the disk that will hold `path` has less than `nbytes` free."
-    where = next(p for p in [Path(path).absolute().parent, *Path(path).absolute().parents] if p.exists())
+    where = existing_folder_of(path)
     free = shutil.disk_usage(where).free
     if nbytes > free:
         raise OutputError(f"{what} {path} needs about {_fmt_bytes(nbytes)} but its disk has {_fmt_bytes(free)} free; free "

@@ -30,7 +30,7 @@ class PercentileNorm:
         if vals.size == 0: raise ValueError("PercentileNorm.fit: the volume has no finite values")
         lo, hi = np.percentile(vals, [self.lo_pct, self.hi_pct])
         vmin, vmax = vals.min(), vals.max()
-        tiny = 1e-6 * max(1.0, abs(vmin), abs(vmax))
+        tiny = max(1e-6 * max(abs(vmin), abs(vmax)), float(np.finfo(np.float32).tiny))   # relative: any unit, any scale
         if hi - lo > tiny: self.mode = 'percentile'
         elif vmax - vmin > tiny: lo, hi, self.mode = vmin, vmax, 'minmax'      # mostly empty: percentiles coincide
         else: lo, hi, self.mode = vmin, vmin + 1.0, 'constant'                   # constant: shift only, scale 1

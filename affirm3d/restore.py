@@ -22,9 +22,10 @@ from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
 
 # %% auto #0
-__all__ = ['OPTICS_TOLERANCE', 'OPTICS_MIN_MARGIN', 'BLUR_REGRESSION_VOXELS', 'RestoreInfo', 'Restored', 'check_z_factor',
-           'resample_z', 'consistency_map', 'OpticsWarning', 'trained_sigma_range', 'outside_trained_range',
-           'optics_note', 'restore', 'residual_axial_blur', 'blur_regression_note', 'check_axial_sharpening']
+__all__ = ['OPTICS_TOLERANCE', 'OPTICS_MIN_MARGIN', 'FLOAT32_OVERFLOW_NEAR', 'BLUR_REGRESSION_VOXELS', 'RestoreInfo', 'Restored',
+           'check_z_factor', 'resample_z', 'consistency_map', 'OpticsWarning', 'trained_sigma_range',
+           'outside_trained_range', 'optics_note', 'restore', 'residual_axial_blur', 'blur_regression_note',
+           'check_axial_sharpening']
 
 # %% ../nbs/07a_restore.ipynb #5105dc8b
 class RestoreInfo(TypedDict, total=False):
@@ -165,11 +166,17 @@ def _estimate_quietly(src, z_slice: slice, f: int, side: int = 256) -> float | N
     except (ValueError, RuntimeError): return None
 
 # %% ../nbs/07a_restore.ipynb #0666f3f6
+FLOAT32_OVERFLOW_NEAR = 1e30     # intensities above this: a restoration's overshoot can pass float32's 3.4e38
+
 def _check_finite_output(restored: torch.Tensor, model, norm: PercentileNorm):
     """Blame the model, in one line naming it, if its restoration of a (finite) stack holds NaN or inf, normalised or
     back on the stack's intensity scale (an affine map: the extremes of `restored` bound it)."""
     if bool(torch.isfinite(norm.invert(torch.stack(torch.aminmax(restored))).float()).all()): return
     n_bad, src = int((~torch.isfinite(norm.invert(restored).float())).sum()), getattr(model, 'source', None)
+    top = max(abs(norm.lo), abs(norm.hi))
+    if top > FLOAT32_OVERFLOW_NEAR and bool(torch.isfinite(restored).all()):    # the model is fine: the stack's scale overflows
+        raise InputError(f"the stack's intensities reach {top:.3g}, too near the largest float32 (3.4e38): {n_bad} restored "
+                         "voxels overflow to inf; nothing was written: rescale the stack (e.g. divide it by 1e30) and restore again")
     name = str(src) if src is not None else f'({type(model).__name__}, not from a file)'
     raise ModelFileError(f"the model {name} produced NaN/inf on this stack ({n_bad} of {restored.numel()} restored voxels; "
                          "the input was finite): the model is broken (did its training diverge?), not the stack; nothing "
@@ -204,6 +211,9 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
         raise InputError(f"restore takes an array or a Stack, not the path {str(stack)!r}; read it with read_stack(path) "
                          "or use restore_file(path, output, model)")
     if isinstance(stack, Stack): voxel_um = voxel_um if voxel_um is not None else stack.voxel_um; stack = stack.data
+    if isinstance(stack, torch.Tensor) and stack.is_meta:
+        raise InputError("the stack is a tensor on the 'meta' device, which holds shapes but no values; pass one with its "
+                         "data (on cpu or cuda)")
     if isinstance(stack, torch.Tensor): stack = stack.detach().cpu().numpy()
     vol = _as_input(validate_volume, stack, name='stack')
     if voxel_um is not None: voxel_um = _as_input(parse_voxel_size, voxel_um)

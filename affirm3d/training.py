@@ -342,14 +342,14 @@ def self_supervised(stack_or_array, config: TrainConfig | dict | None = None, in
         cfg = cfg.replace(preset=init_model.config['preset'])
     if cfg.lr is None: cfg = cfg.replace(lr=SELFSUP_LR['finetune' if init_model is not None else 'scratch'])
     rank, _, device = distributed_setup(device)        # under torchrun: join the group (a no-op otherwise)
-    out, gen_path = _out_paths(out, resume, overwrite)
-    set_seed(cfg.seed)
-    if init_model is not None: _check_model(init_model, cfg, what); model = init_model
-    else: model = _init_model(None, cfg)
-    with torch_threads(cfg.threads):
+    if init_model is not None: _check_model(init_model, cfg, what)
+    with torch_threads(cfg.threads):                   # a stack with nothing to learn from is refused before any file is made
         sampler = PatchSampler(stack.data, cfg.patch_zyx, cfg.z_factor, batch_size=cfg.batch_size,
                                n_batches=cfg.steps_per_epoch, augment=cfg.augment, lo_pct=cfg.lo_pct, hi_pct=cfg.hi_pct,
                                seed=cfg.seed + 1000 * rank)
+    out, gen_path = _out_paths(out, resume, overwrite)
+    set_seed(cfg.seed)
+    model = init_model if init_model is not None else _init_model(None, cfg)
     return _run(cfg, model, DataLoaders(make_loader(sampler)), out, gen_path, progress, device, resume, cbs)
 
 # %% ../nbs/06h_training.ipynb #372c032d
