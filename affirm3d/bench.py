@@ -52,6 +52,7 @@ class BenchCase:
     note: str = ''
     sigma_note: str = ''                       # how the sigma of a real stack was found (filled in by the run)
     truth: np.ndarray | None = None            # the raw truth on the reference's grid (held-out cases), scored beside it
+    blur_given: bool = True                    # False: affirm3d's fine-tuning is not told `axial_sigma` (held-out bar: estimated)
 
     def __post_init__(self):
         self.lowres = validate_volume(self.lowres, name=self.name)
@@ -182,7 +183,8 @@ def heldout_case(spec: HeldoutSpec) -> BenchCase:
     "A held-out case (`affirm3d.heldout.make_heldout`): the isotropic target as reference, the raw truth beside it, the PSF known."
     d, f = make_heldout(spec), spec.z_factor
     return BenchCase(spec.name, d['lowres'], f, d['target'], spec.extra_sigma, (f * PIXEL_UM, PIXEL_UM, PIXEL_UM), 'simulated',
-                     note=f"held out: σ {spec.lateral_sigma:g} px, ratio {spec.axial_ratio:g}, {spec.photons:g} photons", truth=d['truth'])
+                     note=f"held out: σ {spec.lateral_sigma:g} px, ratio {spec.axial_ratio:g}, {spec.photons:g} photons", truth=d['truth'],
+                     blur_given=False)
 
 def golgi_heldout_case(z_factor: float = GOLGI_Z_FACTOR, size: int | None = None, seed: int = 0) -> BenchCase:
     """The Golgi stack degraded along z at any z factor (2.5 too: `affirm3d.heldout.degrade`), the reference its isotropic
@@ -198,7 +200,7 @@ def golgi_heldout_case(z_factor: float = GOLGI_Z_FACTOR, size: int | None = None
     lowres, _ = degrade(target, sigma, z_factor, PHOTONS, READ_NOISE, seed=seed)
     vz, vy, vx = st.voxel_um
     return BenchCase(f'golgi_f{z_factor:g}_iso', lowres, z_factor, target, sigma, (z_factor * vz, vy, vx), 'degraded real',
-                     note='NEUBIAS training resources, CC BY 4.0', truth=truth)
+                     note='NEUBIAS training resources, CC BY 4.0', truth=truth, blur_given=False)
 
 def heldout_cases(quick: bool = False, names=None, seed: int = 0) -> list[BenchCase]:
     """The held-out suite: every case of `affirm3d.heldout.HELDOUT_CASES` (7 families × 5 z factors × 3 seeds), the Golgi
@@ -318,7 +320,7 @@ def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, pa
     f, lowres = case.z_factor, case.lowres
     init, name = pretrained_for(f)
     kw = dict(z_factor=f, seed=seed, **affirm3d_overrides(case, patch_zyx))
-    kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
+    if case.blur_given: kw.update(axial_sigma=_sigma(case), axial_sigma_source='known' if case.kind != 'real' else 'estimated')
     kw.update(train_kw or {})
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')

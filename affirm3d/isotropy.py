@@ -192,6 +192,7 @@ def estimate_axial_blur(vol, z_factor: float, window: str = 'hann', k_min: float
     point = float(_fit_axial_sigma(vol_zyx, float(z_factor), window, 3., k_min, False,
                                    np.linspace(0, max_sigma, int(max_sigma*100) + 1))['sigma_extra'])
     sigma = point if math.isfinite(point) else best
+    if sigma is not None and interval is not None: sigma = float(np.clip(sigma, *interval))   # never outside its own interval
     how = ('no interval: the spectra bound it on neither side' if interval is None else
            f'σ ≥ {interval[0]:.2f} (a lower bound only)' if interval[1] >= max_sigma else
            f'σ ≤ {interval[1]:.2f} (an upper bound only)' if interval[0] <= 0 else f'σ in {interval[0]:.2f}-{interval[1]:.2f}')
