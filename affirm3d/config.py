@@ -289,8 +289,10 @@ class TrainConfig:
 
     def __setattr__(self, name, value):
         if name in _SECTION_OF: setattr(getattr(self, _SECTION_OF[name]), name, value)
-        else: object.__setattr__(self, name, value)
+        elif name in SECTIONS or name.startswith('_'): object.__setattr__(self, name, value)
+        else: raise AttributeError(f"TrainConfig has no field {name!r}; the fields are {list(CONFIG_KEYS)}")   # no typo goes nowhere
 
+    def __copy__(self) -> 'TrainConfig': return self.replace()     # sections are not shared between copies
     def __dir__(self): return [*super().__dir__(), *CONFIG_KEYS]
     def __eq__(self, other): return type(other) is type(self) and all(getattr(self, s) == getattr(other, s) for s in SECTIONS)
     __hash__ = None
