@@ -36,7 +36,7 @@ def unit_to_um(unit: str | None) -> float | None:
     return _UM_PER_UNIT.get(str(unit).strip().lower())
 
 # %% ../nbs/00_io.ipynb #a9096fc0
-VOXEL_UM_RANGE = (1e-4, 1e3)    # plausible voxel sizes in µm: 0.1 nm (far below any light microscope) to 1 mm
+VOXEL_UM_RANGE = (1e-4, 1e5)    # plausible voxel sizes in µm: 0.1 nm (far below any light microscope) to 10 cm
 
 def parse_voxel_size(s) -> tuple[float, float, float]:
     """Voxel size `(z, y, x)` in µm from a string like '0.5,0.1,0.1' (commas or spaces) or a sequence of 3 numbers; each
@@ -61,22 +61,22 @@ def validate_volume(vol, name: str = 'stack', min_z: int = 2, allow_constant: bo
     "Check that `vol` is a finite, non-empty 3D (Z, Y, X) volume with >= `min_z` slices; return it as C-contiguous float32."
     if isinstance(vol, torch.Tensor): vol = vol.detach().cpu().numpy()
     vol = np.asarray(vol)
-    if vol.dtype.kind not in 'biuf': raise ValueError(f"{name}: unsupported dtype {vol.dtype}; expected real numbers")
+    if vol.dtype.kind not in 'biuf': raise InputError(f"{name}: unsupported dtype {vol.dtype}; expected real numbers")
     if vol.ndim == 2:
-        raise ValueError(f"{name}: expected a 3D stack (Z, Y, X), got a 2D image of shape {vol.shape}; "
+        raise InputError(f"{name}: expected a 3D stack (Z, Y, X), got a 2D image of shape {vol.shape}; "
                          "affirm3d restores z resolution and needs a z-stack")
     if vol.ndim != 3:
-        raise ValueError(f"{name}: expected a 3D stack (Z, Y, X), got shape {vol.shape}; select one channel/time "
+        raise InputError(f"{name}: expected a 3D stack (Z, Y, X), got shape {vol.shape}; select one channel/time "
                          "point, or read the file with read_stack(path, axes=..., channel=...) (CLI --axes, --channel)")
-    if vol.size == 0: raise ValueError(f"{name}: the volume is empty (shape {vol.shape})")
+    if vol.size == 0: raise InputError(f"{name}: the volume is empty (shape {vol.shape})")
     if vol.shape[0] < min_z:
-        raise ValueError(f"{name}: has {vol.shape[0]} z slice(s) (shape {vol.shape}), i.e. it is a 2D image; affirm3d "
+        raise InputError(f"{name}: has {vol.shape[0]} z slice(s) (shape {vol.shape}), i.e. it is a 2D image; affirm3d "
                          f"needs a z-stack with at least {min_z} slices. If z is stored in another axis, pass axes= (CLI --axes)")
     vol = np.ascontiguousarray(vol, dtype=np.float32)
     n_bad = vol.size - int(np.isfinite(vol).sum())
-    if n_bad: raise ValueError(f"{name}: {n_bad} voxel(s) are NaN or infinite; replace them (e.g. np.nan_to_num) before use")
+    if n_bad: raise InputError(f"{name}: {n_bad} voxel(s) are NaN or infinite; replace them (e.g. np.nan_to_num) before use")
     if not allow_constant and float(vol.max()) == float(vol.min()):
-        raise ValueError(f"{name}: the volume is constant (all voxels = {float(vol.flat[0]):g}); it holds no structure to restore")
+        raise InputError(f"{name}: the volume is constant (all voxels = {float(vol.flat[0]):g}); it holds no structure to restore")
     return vol
 
 # %% ../nbs/00_io.ipynb #39690727
@@ -177,20 +177,20 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: s
     """Reduce `arr` with axis letters `axes` (from T Z C S Y X Q I) to a ZYX array, selecting `channel` (None: 0, said
     aloud). Views only (indexing, reshape, transpose): a memory-mapped file stays mapped, nothing is read."""
     axes = axes.upper()
-    if len(axes) != arr.ndim: raise ValueError(f"{name}: axes {axes!r} do not match the array shape {arr.shape}; {_AXES_HELP}")
+    if len(axes) != arr.ndim: raise InputError(f"{name}: axes {axes!r} do not match the array shape {arr.shape}; {_AXES_HELP}")
     if len(set(axes)) != len(axes) and not set(a for a in axes if axes.count(a) > 1) <= set('QI'):
-        raise ValueError(f"{name}: axes {axes!r} name an axis twice; {_AXES_HELP}")
+        raise InputError(f"{name}: axes {axes!r} name an axis twice; {_AXES_HELP}")
     bad = set(axes) - set('TZCSYXQI')
-    if bad: raise ValueError(f"{name}: unknown axis letter(s) {sorted(bad)} in {axes!r}; use T, Z, C, Y, X")
+    if bad: raise InputError(f"{name}: unknown axis letter(s) {sorted(bad)} in {axes!r}; use T, Z, C, Y, X")
     if arr.ndim < 3 or 'Y' not in axes or 'X' not in axes:
-        raise ValueError(f"{name}: expected a 3D stack (Z, Y, X), got a 2D image (shape {arr.shape}, axes {axes!r}); "
+        raise InputError(f"{name}: expected a 3D stack (Z, Y, X), got a 2D image (shape {arr.shape}, axes {axes!r}); "
                          "affirm3d restores z resolution and needs a z-stack")
     # drop size-1 axes other than Z/Y/X (singleton T, C, Q, ...)
     keep = [i for i, a in enumerate(axes) if arr.shape[i] > 1 or a in 'ZYX']
     if len(keep) < arr.ndim:
         arr, axes = arr.reshape([arr.shape[i] for i in keep]), ''.join(axes[i] for i in keep)
     if 'T' in axes:
-        raise ValueError(f"{name}: a time series with {arr.shape[axes.index('T')]} time points (axes {axes!r}, shape "
+        raise InputError(f"{name}: a time series with {arr.shape[axes.index('T')]} time points (axes {axes!r}, shape "
                          f"{arr.shape}); affirm3d restores one z-stack at a time: save one time point per file "
                          "(Fiji: Image > Duplicate, one frame) or pass axes= if this axis is really z")
     unknown = [a for a in axes if a in 'QI']
@@ -203,26 +203,26 @@ def _axes_to_zyx(arr: np.ndarray, axes: str, channel: int | None = None, name: s
             warnings.warn(f"{name}: the file does not name its axes; taking shape {arr.shape} as (Z, Y, X).{hint} "
                           "Pass axes= (CLI --axes) to say otherwise")
         else:
-            raise ValueError(f"{name}: {arr.ndim}D data of shape {arr.shape} with unknown axes {axes!r}; {_AXES_HELP}")
+            raise InputError(f"{name}: {arr.ndim}D data of shape {arr.shape} with unknown axes {axes!r}; {_AXES_HELP}")
     chan_axes = [a for a in axes if a in 'CS']
-    if len(chan_axes) > 1: raise ValueError(f"{name}: both C and S axes in {axes!r}; convert the file to one channel axis")
+    if len(chan_axes) > 1: raise InputError(f"{name}: both C and S axes in {axes!r}; convert the file to one channel axis")
     if chan_axes:
         c_ax, n_c = axes.index(chan_axes[0]), arr.shape[axes.index(chan_axes[0])]
         if channel is None:
             warnings.warn(f"{name}: {n_c} channels; using channel 0. Pass channel= (CLI --channel) to choose another")
             channel = 0
         if not -n_c <= channel < n_c:
-            raise ValueError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
+            raise InputError(f"{name}: channel {channel} does not exist: the file has {n_c} channels (0..{n_c - 1}); "
                              "pass channel= (CLI --channel)")
         arr, axes = arr[(slice(None),) * c_ax + (channel,)], axes.replace(chan_axes[0], '')
     elif channel is not None and not -1 <= channel < 1:      # a channel asked for that a one-channel file does not have
-        raise ValueError(f"{name}: channel {channel} does not exist: the file has one channel (0); leave channel= "
+        raise InputError(f"{name}: channel {channel} does not exist: the file has one channel (0); leave channel= "
                          "(CLI --channel) out")
     if 'Z' not in axes:
-        raise ValueError(f"{name}: no z axis in {axes!r} (shape {arr.shape}): a 2D image; affirm3d needs a z-stack. If one of these axes is really z, "
+        raise InputError(f"{name}: no z axis in {axes!r} (shape {arr.shape}): a 2D image; affirm3d needs a z-stack. If one of these axes is really z, "
                          "pass axes= (CLI --axes), e.g. axes='ZYX'")
     if sorted(axes) != sorted('ZYX'):
-        raise ValueError(f"{name}: could not reduce axes {axes!r} (shape {arr.shape}) to ZYX; {_AXES_HELP}")
+        raise InputError(f"{name}: could not reduce axes {axes!r} (shape {arr.shape}) to ZYX; {_AXES_HELP}")
     return np.transpose(arr, [axes.index(a) for a in 'ZYX'])
 
 # %% ../nbs/00_io.ipynb #042c3b2e
