@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from .io import atomic_write
-from .predict import model_z_factor, model_stride
+from .predict import model_z_factor, model_stride, as_device
 from .errors import ModelFileError
 from .modelfiles import check_model_path, model_file_kind
 
@@ -82,7 +82,7 @@ def _not_loadable(path: Path, fmt: str) -> ModelFileError:
 def load_torchscript(path, device='cpu') -> TracedGenerator:
     """Load a file from `export_torchscript` as a `TracedGenerator` (usable by `affirm3d.restore.restore`); a one-line
     `ModelFileError` naming the file if it is missing, empty, damaged or not from affirm3d."""
-    path = check_model_path(path, 'TorchScript file')
+    path, device = check_model_path(path, 'TorchScript file'), as_device(device)    # a device problem is not the file's
     extra = {CONFIG_FILE: ''}
     try: module = torch.jit.load(str(path), map_location=device, _extra_files=extra)
     except PermissionError: raise ModelFileError(f"TorchScript file {path} cannot be read (permission denied); check its permissions") from None

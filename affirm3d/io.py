@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_io.ipynb #82522206
 from __future__ import annotations
-import errno, json, logging, math, os, re, shutil, struct, tempfile, warnings, xml.etree.ElementTree as ET
+import errno, hashlib, json, logging, math, os, re, shutil, struct, tempfile, warnings, xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -419,7 +419,12 @@ def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_
 # %% ../nbs/00_io.ipynb #42531c25
 _TMP_TAG = 'affirm3d-tmp'
 
-def _tmp_prefix(path: Path) -> str: return f".{path.name}.{_TMP_TAG}-{os.getpid()}-"
+def _tmp_stem(path: Path) -> str:
+    "The output's name in its temporaries' names; a long one is cut and hashed, so the temporary's name stays within 255 bytes."
+    name = path.name
+    return name if len(name.encode()) <= 100 else name[:80] + '~' + hashlib.sha1(name.encode()).hexdigest()[:8]
+
+def _tmp_prefix(path: Path) -> str: return f".{_tmp_stem(path)}.{_TMP_TAG}-{os.getpid()}-"
 
 def _pid_alive(pid: int) -> bool:
     "Whether process `pid` runs (on this machine); True when it cannot be told (Windows, another user's process)."
@@ -432,7 +437,7 @@ def _pid_alive(pid: int) -> bool:
 def orphans_of(path) -> list[tuple[Path, int]]:
     "Temporaries (path, pid) next to `path` that `atomic_write`/`atomic_dir` runs of a process no longer running left behind."
     path = Path(path)
-    pat = re.compile(re.escape(f".{path.name}.{_TMP_TAG}-") + r"(\d+)-[a-z0-9_]+\.(tmp|old)(" + re.escape(path.suffix) + ")?")
+    pat = re.compile(re.escape(f".{_tmp_stem(path)}.{_TMP_TAG}-") + r"(\d+)-[a-z0-9_]+\.(tmp|old)(" + re.escape(path.suffix) + ")?")
     try: found = [(p, int(m.group(1))) for p in path.parent.iterdir() if (m := pat.fullmatch(p.name))]
     except OSError: return []                                # no such folder yet, or one we may not list
     return sorted((p, pid) for p, pid in found if not _pid_alive(pid))
