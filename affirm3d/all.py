@@ -2,6 +2,7 @@
 In the order of the notebooks: files and normalisation, optics, simulation, spectra, networks and model files, data,
 the training loop and its callbacks, training, prediction and restore, metrics and baselines, viewer, export."""
 from .errors import *
+from .integrity import *
 from .io import *
 from .bigio import *
 from .norm import *

@@ -11,7 +11,8 @@ from typing import NamedTuple
 import numpy as np
 import tifffile
 
-from .io import parse_voxel_size, open_tiff, _tiff_voxel, _axes_to_zyx, _READ_HELP, _AXES_HELP
+from .io import parse_voxel_size, _tiff_voxel, _axes_to_zyx, _AXES_HELP
+from .integrity import open_tiff, _READ_HELP
 
 # %% auto #0
 __all__ = ['open_stack_memmap', 'StackInfo', 'peek_stack', 'create_stack_memmap', 'settle_zarr', 'ZarrStack', 'read_ome_zarr',

@@ -14,13 +14,14 @@ import tifffile
 import torch
 
 from .errors import Affirm3dError, DamagedFileError, InputError, OutputError
+from .integrity import open_tiff, _READ_HELP, _REEXPORT
 
 # %% auto #0
 __all__ = ['VOXEL_UM_RANGE', 'MAX_Z_FACTOR', 'DISK_FULL_ERRNOS', 'SAMPLES', 'unit_to_um', 'parse_voxel_size', 'validate_volume',
            'validate_z_factor', 'anisotropy_of', 'z_factor_of', 'Stack', 'available_memory_bytes', 'StackTooLarge',
-           'tiff_damage', 'open_tiff', 'read_stack', 'orphans_of', 'remove_orphans', 'existing_folder_of',
-           'is_disk_full', 'disk_full_error', 'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir',
-           'write_stack', 'check_free_space', 'sample_path', 'load_sample']
+           'read_stack', 'orphans_of', 'remove_orphans', 'existing_folder_of', 'is_disk_full', 'disk_full_error',
+           'deferred_interrupts', 'raise_interrupt', 'atomic_write', 'atomic_dir', 'write_stack', 'check_free_space',
+           'sample_path', 'load_sample']
 
 # %% ../nbs/00_io.ipynb #7d472cd0
 _UM_PER_UNIT = {'um': 1.0, 'µm': 1.0, 'μm': 1.0, '\\u00b5m': 1.0, 'micron': 1.0, 'microns': 1.0,
@@ -250,129 +251,6 @@ class StackTooLarge(ValueError):
     "Reading the stack whole would not fit in the memory available (see `open_stack_memmap` for the other way)."
 
 def _fmt_bytes(n: float) -> str: return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.1f} MiB"
-
-# %% ../nbs/00_io.ipynb #836564b7
-_TIFF_TYPE_BYTES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8}
-
-_DATA_TAGS = {273: 'offsets', 324: 'offsets', 279: 'counts', 325: 'counts'}   # strips / tiles
-_INT_FORMATS = {3: 'H', 4: 'I', 16: 'Q'}
-
-def _ifd_chain(path, size: int) -> tuple[int, int, str | None]:
-    """Walk a TIFF's chain of image file directories (pages) -> (pages whose directory and tag values lie inside the
-    file, how many of those hold all their pixel data (strips/tiles) inside it, where the file is cut or None).
-    Reads a few bytes per page, never the pixels; classic TIFF and BigTIFF."""
-    with open(path, 'rb') as f:
-        head = f.read(16)
-        bo = '>' if head[:2] == b'MM' else '<'
-        big = len(head) >= 4 and struct.unpack(bo + 'H', head[2:4])[0] == 43
-        off_f, cnt_f, tag_size = ('Q', 'Q', 20) if big else ('I', 'H', 12)
-        off_n, cnt_n = struct.calcsize(off_f), struct.calcsize(cnt_f)
-        first = head[8:16] if big else head[4:8]
-        if len(first) < off_n: return 0, 0, "in its header"
-        offset, n_pages, n_full, seen = struct.unpack(bo + off_f, first)[0], 0, 0, set()
-        while offset and offset not in seen:                  # a loop is not a cut: tifffile reads up to it
-            if offset + cnt_n > size: return n_pages, n_full, f"before page {n_pages + 1}"
-            f.seek(offset); n_tags = struct.unpack(bo + cnt_f, f.read(cnt_n))[0]
-            ifd = f.read(n_tags * tag_size + off_n)
-            if len(ifd) < n_tags * tag_size + off_n: return n_pages, n_full, f"in the directory of page {n_pages + 1}"
-            data = {}
-            for k in range(n_tags):                          # tag values stored outside the directory must be in the file
-                code, kind, count = struct.unpack(bo + ('HHQ' if big else 'HHI'), ifd[k * tag_size:k * tag_size + 4 + off_n])
-                if kind not in _TIFF_TYPE_BYTES: continue            # a type we cannot size: not ours to judge
-                n_bytes, value = count * _TIFF_TYPE_BYTES[kind], ifd[(k + 1) * tag_size - off_n:(k + 1) * tag_size]
-                if n_bytes > off_n:
-                    where = struct.unpack(bo + off_f, value)[0]
-                    if where + n_bytes > size: return n_pages, n_full, f"in the metadata of page {n_pages + 1}"
-                    if code in _DATA_TAGS and kind in _INT_FORMATS: f.seek(where); value = f.read(n_bytes)
-                if code in _DATA_TAGS and kind in _INT_FORMATS:
-                    data[_DATA_TAGS[code]] = struct.unpack(f'{bo}{count}{_INT_FORMATS[kind]}', value[:n_bytes])
-            seen.add(offset); n_pages += 1
-            if n_full == n_pages - 1 and all(o + c <= size for o, c in zip(data.get('offsets', ()), data.get('counts', ()))):
-                n_full += 1
-            offset = struct.unpack(bo + off_f, ifd[-off_n:])[0]
-            if offset >= size: return n_pages, n_full, f"after page {n_pages}, which names a next page past the end of the file"
-        return n_pages, n_full, None
-
-def _claimed_planes(tif: tifffile.TiffFile) -> tuple[int | None, str]:
-    "How many image planes the file's metadata say its first series has (ImageJ, OME-XML, tifffile's shape) and what to call them; (None, '') without a claim."
-    page = tif.pages.first
-    ij = tif.imagej_metadata
-    if ij:                                                    # as tifffile reads ImageJ hyperstacks
-        try: c, z, t, images = (int(ij.get(k, 1)) for k in ('channels', 'slices', 'frames', 'images'))
-        except (TypeError, ValueError): return None, ''
-        if c > 1 and page.shaped[0] != c and not (images == z * t and page.shaped[4] == c): n = c * z * t
-        else: n, c = z * t, 1                                 # channels stored as samples of one page
-        return (n, 'slices' if c * t == 1 else 'image planes') if n > 1 else (None, '')
-    if tif.is_ome and tif.ome_metadata:
-        try: root = ET.fromstring(tif.ome_metadata)
-        except ET.ParseError: return None, ''
-        local = lambda el: el.tag.rsplit('}', 1)[-1]
-        image = next((el for el in root if local(el) == 'Image'), None)
-        pixels = None if image is None else next((el for el in image if local(el) == 'Pixels'), None)
-        if pixels is None or any(local(el) == 'UUID' and el.get('FileName') for el in pixels.iter()):
-            return None, ''                                   # no image, or planes kept in other files
-        try:
-            z, c, t = (int(pixels.get(f'Size{a}', 1)) for a in 'ZCT')
-            spp = next((int(el.get('SamplesPerPixel', 1)) for el in pixels if local(el) == 'Channel'), 1)
-        except ValueError: return None, ''
-        n = z * t * max(1, c // max(spp, 1))
-        return (n, 'slices' if n == z else 'image planes') if n > 1 else (None, '')
-    if page.shaped_description is not None:
-        try: shape = json.loads(page.shaped_description)['shape']
-        except (ValueError, KeyError, TypeError): return None, ''
-        n = math.prod(shape) // max(1, math.prod(page.shape))
-        return (n, 'slices' if len(shape) - page.ndim == 1 else 'image planes') if n > 1 else (None, '')
-    return None, ''
-
-# %% ../nbs/00_io.ipynb #3712127b
-def tiff_damage(tif: tifffile.TiffFile) -> str | None:
-    "Why an open TIFF is damaged (cut short, or fewer image planes than its metadata claim), in one clause; None if it is intact."
-    size = tif.filehandle.size
-    n_pages, held, cut = _ifd_chain(tif.filehandle.path, size)     # held: pages whose pixel data are all in the file
-    if cut is None and held < n_pages: cut = f"in the image data of page {held + 1}"
-    claimed, noun = _claimed_planes(tif) if n_pages else (None, '')
-    first = tif.pages.first if n_pages else None
-    if claimed and n_pages == 1 and first.is_contiguous and first.nbytes:    # planes stored after one page (ImageJ)
-        held = min(claimed, max(held, (size - first.dataoffsets[0]) // first.nbytes))
-    if claimed and held < claimed:
-        return f"it claims {claimed} {noun} but holds {held}" + (" (the file is cut short)" if cut else '')
-    return None if cut is None else f"it is cut short {cut}"
-
-# %% ../nbs/00_io.ipynb #570fd896
-_READ_HELP = ("affirm3d reads TIFF stacks (.tif/.tiff: ImageJ hyperstacks, OME-TIFF); convert other formats first, "
-              "e.g. in Fiji: File > Save As > Tiff")
-_REEXPORT = "re-export it from the original (or copy it again if the copy was interrupted)"
-_TIFF_MAGIC = (b'II*\x00', b'MM\x00*', b'II+\x00', b'MM\x00+')
-
-@contextmanager
-def _quiet_tifffile():
-    "Keep tifffile's own log lines about a broken file off the console: affirm3d says it in one line."
-    log = logging.getLogger('tifffile'); before = log.disabled; log.disabled = True
-    try: yield
-    finally: log.disabled = before
-
-@contextmanager
-def open_tiff(path):
-    "Open a TIFF for reading (a `tifffile.TiffFile`), refusing one that is damaged (`DamagedFileError`) or not a TIFF stack (`InputError`)."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"no such file: {str(path)!r}; check the path")
-    if path.is_dir(): raise InputError(f"{str(path)!r} is a folder, not a TIFF file; {_READ_HELP}")
-    with _quiet_tifffile():
-        try: tif = tifffile.TiffFile(path)
-        except Exception as e:
-            with open(path, 'rb') as f: magic = f.read(4)
-            if magic in _TIFF_MAGIC:
-                raise DamagedFileError(f"{path.name} is damaged: it is cut short or corrupted before its first image "
-                                       f"({e}); {_REEXPORT}") from None
-            raise InputError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
-        with tif:
-            try: why = tiff_damage(tif)
-            except Exception as e: raise InputError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
-            if why: raise DamagedFileError(f"{path.name} is damaged: {why}; {_REEXPORT}")
-            try: has_data = bool(tif.series)
-            except Exception as e: raise InputError(f"{path.name} is not a readable TIFF file ({e}); {_READ_HELP}") from None
-            if not has_data: raise InputError(f"{path.name}: no image data found; {_READ_HELP}")
-            yield tif
 
 # %% ../nbs/00_io.ipynb #3e719dfd
 def read_stack(path, axes: str | None = None, channel: int | None = None, voxel_um=None, require_voxel: bool = False,
