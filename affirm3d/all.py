@@ -33,4 +33,5 @@ from .restore_files import *
 from .metrics import *
 from .care import *
 from .viewer import *
+from .messages import *
 from .export import *

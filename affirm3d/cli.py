@@ -25,21 +25,15 @@ from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HA
 from .metrics import evaluate, metrics_table, metric_units, metric_legend, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
-from .errors import Affirm3dError
-from .io import is_disk_full, raise_interrupt
+from .messages import (UserError, _USER_ERRORS, Interrupted, _signals_interrupt, _interrupted_line, _error_line,
+                               CLI_OPTION_OF, cli_words)
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'CLI_OPTION_OF', 'COMMANDS',
-           'UserError', 'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd',
-           'train_cmd', 'demo_cmd', 'export_cmd', 'Interrupted', 'cli_words', 'main', 'run_captured']
+__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'cli_parser',
+           'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd', 'demo_cmd',
+           'export_cmd', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
-class UserError(Exception):
-    "An error the user can fix; the CLI prints its message on one line and exits with code 2."
-
-_USER_ERRORS = (UserError, Affirm3dError, ValueError, FileNotFoundError, FileExistsError, IsADirectoryError, PermissionError,
-                MemoryError, KeyError, ImportError)       # ImportError: an optional package (onnx, zarr) is missing
-
 class _OneLineParser(argparse.ArgumentParser):
     "argparse, but a usage error is one line (no usage dump) with exit code 2."
     def error(self, message: str):
@@ -502,77 +496,6 @@ def export_cmd(model: Param("a shipped model name or a model file from `affirm3d
     (export_torchscript if suffix == '.ts' else export_onnx)(gen, out, overwrite=overwrite)
     print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")
     return Path(out)
-
-# %% ../nbs/10_cli.ipynb #e67031dd
-class Interrupted(KeyboardInterrupt):
-    "SIGINT (Ctrl-C) or SIGTERM on the command line, raised where the program is, so every `with atomic_*` block removes its temporary."
-    def __init__(self, signum: int): super().__init__(signal.Signals(signum).name); self.signum = signum
-
-@contextmanager
-def _signals_interrupt():
-    "Inside: SIGINT and SIGTERM raise `Interrupted`, once; a second one of the same kind takes its default action (stop at once)."
-    def handler(signum, frame):
-        signal.signal(signum, signal.SIG_DFL)
-        raise_interrupt(Interrupted(signum))         # at once, or once a temporary's name is known (affirm3d.io)
-    old = {}
-    try:
-        for s in (signal.SIGINT, signal.SIGTERM): old[s] = signal.signal(s, handler)
-    except ValueError: pass                          # not the main thread: signals are left as they are
-    try: yield
-    finally:
-        for s, h in old.items(): signal.signal(s, h)
-
-def _interrupted_line(name: str, e: KeyboardInterrupt) -> tuple[str, int]:
-    "The one line an interrupted command prints, and its exit code (the shell's 128 + the signal's number: 130, 143)."
-    signum = e.signum if isinstance(e, Interrupted) else int(signal.SIGINT)
-    again = "; continue it with the same command and --resume" if name in ('train', 'pretrain') else ''
-    return (f"affirm3d {name}: interrupted ({signal.Signals(signum).name}): nothing was written halfway (the file being "
-            f"written was removed; files already finished are kept){again}"), 128 + signum
-
-def _error_line(e: Exception) -> str | None:
-    "The one-line message of an error the user can act on (a full disk included); None for a bug, which keeps its traceback."
-    if is_disk_full(e) and not isinstance(e, Affirm3dError):        # a write outside atomic_write
-        return (f"no space left on the disk ({os.strerror(e.errno)}) while writing {e.filename or 'a file'}; free some "
-                "space or write to another disk")
-    if not isinstance(e, _USER_ERRORS + (Affirm3dError,)): return None
-    msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
-    return ' '.join(msg.split())
-
-
-# %% ../nbs/10_cli.ipynb #019b7071
-CLI_OPTION_OF = {       # a library keyword -> the command-line option a user types for it
-    'axial_sigma': '--axial-sigma', 'z_factor': '--z-factor', 'voxel_um': '--voxel-size', 'patch_zyx': '--patch',
-    'w_fourier': '--fourier-weight', 'fourier_weight': '--fourier-weight', 'lateral_sigma': '--lateral-sigma',
-    'axial_ratio': '--axial-ratio', 'batch_size': '--batch-size', 'n_sim': '--n-sim', 'chunk_z': '--chunk-z',
-    'pixel_um': '--pixel-um', 'generator_losses': '--losses', 'wavelength_nm': '--wavelength',
-    'steps': '--steps', 'minutes': '--minutes', 'device': '--device', 'seed': '--seed', 'overwrite': '--overwrite',
-    'resume': '--resume', 'init': '--init', 'channel': '--channel', 'axes': '--axes', 'threads': '--threads',
-    'tta': '--tta', 'maps': '--maps', 'isotropic': '--isotropic', 'preset': '--preset', 'lr': '--lr', 'na': '--na',
-    'wavelength': '--wavelength', 'immersion': '--immersion', 'confocal': '--confocal',
-}
-_KW = '|'.join(sorted(map(re.escape, CLI_OPTION_OF), key=len, reverse=True))
-_NOT_IN_NAME = r'(?<![\w./\\-])'                  # not inside a path, a longer name or an option
-_VALUE = r"""'[^']*'|"[^"]*"|\([^()]*\)|\[[^\[\]]*\]|[^\s,;()]+"""
-
-def _cli_value(v: str) -> str:
-    "A Python value as typed on the command line: quotes dropped, a tuple or list as Z,Y,X."
-    if v[:1] in '\'"' and v[-1:] == v[:1]: return v[1:-1]
-    if v[:1] in '([' and v[-1:] in ')]':
-        items = [s.strip().strip('\'"') for s in v[1:-1].split(',') if s.strip()]
-        return ','.join(s.upper() if len(s) == 1 and s.isalpha() else s for s in items)
-    return v
-
-def cli_words(msg: str) -> str:
-    "A library message as the command line says it: the Python keywords in `CLI_OPTION_OF` become their options."
-    msg = re.sub(rf"{_NOT_IN_NAME}(?:{_KW})=(?:True)? \(CLI (--[\w-]+)\)", r'\1', msg)  # overwrite=True (CLI --overwrite)
-    msg = re.sub(r'\bTrainConfig\.', '', msg)
-    def kw_value(m):
-        opt, v = CLI_OPTION_OF[m[1]], m[2] or ''
-        return opt if v in ('', 'True') else f'{opt} {_cli_value(v)}'
-    msg = re.sub(rf"{_NOT_IN_NAME}({_KW})=({_VALUE})?", kw_value, msg)
-    bare = '|'.join(re.escape(k) for k in CLI_OPTION_OF if '_' in k)           # never an ordinary word (steps, device)
-    msg = re.sub(rf"{_NOT_IN_NAME}({bare})\[0\]", lambda m: f'the Z of {CLI_OPTION_OF[m[1]]}', msg)
-    return re.sub(rf"{_NOT_IN_NAME}({bare})(?![\w-]|\.\w)", lambda m: CLI_OPTION_OF[m[1]], msg)
 
 # %% ../nbs/10_cli.ipynb #1a44ca48
 COMMANDS = {}   # name -> function; filled below, in the order of the help text
