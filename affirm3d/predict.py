@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_predict.ipynb #f9094674
 from __future__ import annotations
-import copy, math, numbers, warnings
+import copy, math, numbers, warnings, weakref
 from typing import Callable, Sequence
 
 import torch
@@ -107,7 +107,7 @@ def _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size):
 
 # %% ../nbs/07_predict.ipynb #d92020ea
 @torch.no_grad()
-def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
+def _measure_z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
     """How many input z slices on either side of a slice can change the network's output there (its receptive field
     along z, with its z interpolation), measured: the halo a piece of a stack needs for its own slices to equal a
     whole-stack restore. Warns and returns `max_slices // 2` for a network that sees further (e.g. the whole stack)."""
@@ -137,6 +137,18 @@ def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
     warnings.warn(f"the network sees more than {max_slices // 2} z slices either side (maybe the whole stack): a stack "
                   "restored piece by piece can differ from one restored whole")
     return max_slices // 2
+
+_Z_REACH = weakref.WeakKeyDictionary()              # network -> {(z factor, max_slices): reach}: it is its architecture's
+
+def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
+    """How many input z slices on either side of a slice can change the network's output there (its receptive field
+    along z, with its z interpolation), measured once per network and z factor (`_measure_z_reach`): the halo a piece
+    of a stack needs for its own slices to equal a whole-stack restore."""
+    key = (model_z_factor(model, z_factor), max_slices)
+    try: cache = _Z_REACH.setdefault(model, {})
+    except TypeError: return _measure_z_reach(model, z_factor, max_slices)       # not weakly referenceable: measure
+    if key not in cache: cache[key] = _measure_z_reach(model, z_factor, max_slices)
+    return cache[key]
 
 # %% ../nbs/07_predict.ipynb #67d74d9b
 @torch.no_grad()
