@@ -39,9 +39,11 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
-    package_data = {'affirm3d': ['samples/*.tif', 'samples/*.md', 'models/*.pt', 'models/*.md']},
+    package_data = {'affirm3d': ['samples/*.tif', 'samples/*.md', 'models/*.pt', 'models/*.md', 'napari.yaml']},
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require={'dev': dev_requirements,
+                    **{k[:-len('_requirements')]: shlex.split(v) for k, v in cfg.items()
+                       if k.endswith('_requirements') and k not in ('dev_requirements', 'pip_requirements')}},
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),
@@ -49,6 +51,8 @@ setuptools.setup(
     zip_safe = False,
     entry_points = {
         'console_scripts': cfg.get('console_scripts','').split(),
-        'nbdev': [f'{cfg.get("lib_path")}={cfg.get("lib_path")}._modidx:d']
+        'nbdev': [f'{cfg.get("lib_path")}={cfg.get("lib_path")}._modidx:d'],
+        # napari finds the plugin's npe2 manifest here (nbs/11_napari.ipynb; needs affirm3d[napari])
+        'napari.manifest': ['affirm3d = affirm3d:napari.yaml'],
     },
     **setup_cfg)
