@@ -462,7 +462,7 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
              overwrite: Param("replace existing files", bool) = False,
              quiet: Param("no progress bar", bool) = False):
     "Simulate an anisotropic microtubule stack, restore it with the pretrained model and compare with interpolation."
-    from affirm3d.viewer import xz_comparison, save_figure
+    from affirm3d.viewer import xz_paper_figure, save_figure
     check_output(out, None); check_number(size, '--size', 8, MAX_SIDE, integer=True, unit='voxels'); _check_run(seed)
     t0 = time.time()
     gen = resolve_model(model)
@@ -477,10 +477,13 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
             for name, vol in (('linear interpolation', linear), ('affirm3d', res.volume))]
     rows.append(dict(method='ground truth', isotropy_index=evaluate(gt.data)['isotropy_index']))
     print(metrics_table(rows, columns=['method', 'psnr', 'ssim', 'ssim_xz', 'ssim_yz', 'isotropy_index']))
-    fig = xz_comparison({'input (z×%d)' % f: lowres.data, 'linear': linear, 'affirm3d': res.volume, 'ground truth': gt.data},
-                        voxel_um=[lowres.voxel_um, res.voxel_um, res.voxel_um, gt.voxel_um])
+    fig = xz_paper_figure({'input (z×%d)' % f: lowres.data, 'linear': linear, 'affirm3d': res.volume,
+                           'ground truth': gt.data}, voxel_um=[lowres.voxel_um, res.voxel_um, res.voxel_um, gt.voxel_um],
+                          normalise=True)                   # camera counts beside intensities: one 0-1 scale each
     fig_path = save_figure(fig, Path(out) / 'xz_views.png', overwrite=overwrite)
-    print(f"figure: {fig_path}; all files in {out}/ ({time.time() - t0:.0f} s)")
+    save_figure(fig, fig_path.with_suffix('.pdf'), overwrite=overwrite)
+    print(f"figure: {fig_path} (300 dpi; vector: {fig_path.with_suffix('.pdf').name}); all files in {out}/ "
+          f"({time.time() - t0:.0f} s)")
     return rows
 
 # %% ../nbs/10_cli.ipynb #24003705

@@ -16,7 +16,7 @@ from .io import atomic_write
 
 # %% auto #0
 __all__ = ['VIEWS', 'ortho_slices', 'um_to_index', 'physical_extent', 'ortho_figure', 'xz_comparison', 'save_figure',
-           'OrthoViewer']
+           'nice_length', 'add_scale_bar', 'xz_paper_figure', 'OrthoViewer']
 
 # %% ../nbs/09_viewer.ipynb #1239fd45
 VIEWS = ('xy', 'xz', 'yz')  # the three orthogonal planes, named by their (horizontal, vertical) axes
@@ -274,6 +274,58 @@ def save_figure(fig: Figure, path, overwrite: bool = False, dpi: float | str = '
     with atomic_write(path, overwrite=overwrite) as tmp:
         fig.savefig(tmp, format=fmt, dpi=dpi, **savefig_kw)
     return path
+
+# %% ../nbs/09_viewer.ipynb #4e869cab
+def nice_length(span_um: float, fraction: float = 0.25) -> float:
+    "A round length (1, 2 or 5 × 10^k µm) no longer than `fraction` of `span_um`: what a scale bar should show."
+    if not np.isfinite(span_um) or span_um <= 0: raise ValueError(f"span_um must be a positive length in µm, got {span_um!r}")
+    target = span_um * fraction
+    decade = 10. ** np.floor(np.log10(target))
+    return float(next(m * decade for m in (5, 2, 1) if m * decade <= target * (1 + 1e-9)))
+
+def _unit_range(vol: np.ndarray, percentiles) -> np.ndarray:
+    "`vol` with its `percentiles` mapped to 0 and 1 (float32)."
+    lo, hi = _clims([vol], percentiles)[0]
+    return ((vol - lo) / max(hi - lo, 1e-12)).astype(np.float32)
+
+def add_scale_bar(ax, length_um: float, colour: str = 'white', fontsize: float = 7., margin: float = 0.05):
+    "Draw a horizontal bar of `length_um` (data units of `ax`, µm) in the lower right of `ax`, labelled 'L µm'."
+    from matplotlib.transforms import blended_transform_factory
+    (x0, x1), trans = sorted(ax.get_xlim()), blended_transform_factory(ax.transData, ax.transAxes)
+    right = x1 - margin * (x1 - x0)
+    bar, = ax.plot([right - length_um, right], [margin, margin], transform=trans, color=colour, lw=2.5,
+                   solid_capstyle='butt')
+    label = ax.text(right - length_um / 2, margin + 0.03, f"{length_um:g} µm", transform=trans, color=colour,
+                    fontsize=fontsize, ha='center', va='bottom')
+    return bar, label
+
+def xz_paper_figure(volumes, voxel_um=(1., 1., 1.), y: float | None = None, cmap='gray', percentiles=(0.5, 99.8),
+                    clims=None, scale_bar_um: float | None = None, colour_bar_label: str | None = None,
+                    normalise: bool = False, width_in: float = 7.2, dpi: int = 300, title: str | None = None) -> Figure:
+    """`xz_comparison` for print: one contrast for all panels (`clims`, default: shared `percentiles`) with a colour
+    bar, a scale bar of `scale_bar_um` (default: a round quarter of the narrowest panel) in every panel, no ticks.
+    `normalise=True` first maps each volume's `percentiles` to 0–1 (for volumes in different units, such as camera
+    counts beside intensities), and the colour bar says so."""
+    if normalise:
+        vols = _as_volumes(volumes, voxel_um)
+        volumes = {n: _unit_range(v, percentiles) for n, v, _ in vols}
+        voxel_um = [d for _, _, d in vols]
+    if colour_bar_label is None:
+        colour_bar_label = (f"intensity per panel\n(percentiles {percentiles[0]:g}–{percentiles[1]:g} → 0–1)"
+                            if normalise else 'intensity (a.u.)')
+    fig = xz_comparison(volumes, voxel_um, y=y, cmap=cmap, percentiles=percentiles, shared_contrast=True,
+                        clims=clims, title=title, dpi=dpi, width_in=width_in)
+    axes = list(fig.axes)
+    widths = [abs(np.diff(ax.get_xlim())[0]) for ax in axes]
+    length = scale_bar_um if scale_bar_um is not None else nice_length(min(widths))
+    for ax in axes:
+        ax.set_xticks([]); ax.set_yticks([]); ax.set_xlabel(''); ax.set_ylabel('')
+        add_scale_bar(ax, length, fontsize=fig.panels.fontsize)
+    bar = fig.colorbar(axes[0].images[0], ax=axes, shrink=0.8, pad=0.01)
+    bar.set_label(colour_bar_label, fontsize=fig.panels.fontsize)
+    bar.ax.tick_params(labelsize=fig.panels.fontsize - 1)
+    fig.scale_bar_um = length
+    return fig
 
 # %% ../nbs/09_viewer.ipynb #2b6aed80
 class OrthoViewer:
