@@ -383,9 +383,14 @@ def bar_verdict(rows: list[dict], method: str = 'affirm3d', cases=BAR_CASES) -> 
 HELDOUT_MARGINS = {'pretrained': 1.0, 'affirm3d': 2.0}      # dB over the best baseline on the isotropic target (issue 18)
 SSIM_GAP_SHARE = 0.40                                        # share of the best baseline's xz/yz SSIM gap to 1 to close
 
+def _seed_of(row: dict) -> int | None:
+    "The seed in a held-out case's name (`..._s<seed>`), None for a case without one (a real stack)."
+    m = re.search(r'_s(\d+)$', row['case'])
+    return int(m.group(1)) if m else None
+
 def heldout_verdict(rows: list[dict], methods=('pretrained', 'affirm3d')) -> list[dict]:
     """One row per (group, method) of a held-out run: a group is a case without its `_s<seed>` suffix (a family at one z
-    factor, or a real stack); scores are means over its seeds. PSNR margin over the best of `BASELINES` (target and raw
+    factor, or a real stack); scores are means over the seeds the method ran on, the baselines' over the same seeds. PSNR margin over the best of `BASELINES` (target and raw
     truth), the share of the xz/yz SSIM gap closed, background false positives against the best baseline's, and for a
     degraded real stack (`golgi*`) fine-tuned minus shipped; `ok` when all of the bar's checks pass."""
     groups: dict = {}
@@ -395,17 +400,19 @@ def heldout_verdict(rows: list[dict], methods=('pretrained', 'affirm3d')) -> lis
         v = [r[k] for r in g if r['method'] == m and k in r]
         return float(np.mean(v)) if v else None
     out = []
-    for grp, g in groups.items():
-        base = {b: (mean(g, b, 'psnr'), mean(g, b, 'psnr_truth'), mean(g, b, 'ssim_xz'), mean(g, b, 'ssim_yz'), mean(g, b, 'bg_fp'))
-                for b in BASELINES if mean(g, b, 'psnr') is not None}
-        if not base: continue                                     # no reference: nothing to score
-        bp = max(base, key=lambda b: base[b][0])
-        bs = max(base, key=lambda b: base[b][2] + base[b][3])
-        bt = max((base[b][1] for b in base if base[b][1] is not None), default=None)
-        s_base = 0.5 * (base[bs][2] + base[bs][3])
+    for grp, g_all in groups.items():
         for m in methods:
+            ran = {_seed_of(r) for r in g_all if r['method'] == m and 'psnr' in r}
+            g = [r for r in g_all if not ran or _seed_of(r) in ran]     # baselines on the seeds the method ran on
+            base = {b: (mean(g, b, 'psnr'), mean(g, b, 'psnr_truth'), mean(g, b, 'ssim_xz'), mean(g, b, 'ssim_yz'), mean(g, b, 'bg_fp'))
+                    for b in BASELINES if mean(g, b, 'psnr') is not None}
+            if not base: continue                                 # no reference: nothing to score
+            bp = max(base, key=lambda b: base[b][0])
+            bs = max(base, key=lambda b: base[b][2] + base[b][3])
+            bt = max((base[b][1] for b in base if base[b][1] is not None), default=None)
+            s_base = 0.5 * (base[bs][2] + base[bs][3])
             p = mean(g, m, 'psnr')
-            row = dict(group=grp, method=m, best=bp, best_psnr=base[bp][0], seeds=sum(r['method'] == m and 'psnr' in r for r in g))
+            row = dict(group=grp, method=m, best=bp, best_psnr=base[bp][0], seeds=len(ran))
             if p is None:
                 out.append(dict(row, ok=False, note=next((r.get('note', '') for r in g if r['method'] == m), 'not run'))); continue
             s = 0.5 * (mean(g, m, 'ssim_xz') + mean(g, m, 'ssim_yz'))
