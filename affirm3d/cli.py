@@ -517,6 +517,12 @@ def _print_warning(message, category, filename, lineno, file=None, line=None):
 
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `affirm3d` console script."
+    try: return _main(argv)
+    except BrokenPipeError:         # `affirm3d --help | head`: the reader went away, which is not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())     # so the exit flush cannot raise again
+        return 0
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in ('-h', '--help', 'help'):
         print(_usage()); return 0
@@ -533,6 +539,7 @@ def main(argv: list[str] | None = None) -> int:
     if not debug: warnings.showwarning = _print_warning
     try:
         with _signals_interrupt(): func(**args)
+    except BrokenPipeError: raise                    # stdout closed by the reader: main() ends quietly
     except KeyboardInterrupt as e:                   # Ctrl-C, SIGTERM: the atomic writes have removed their temporaries
         if debug: raise
         line, code = _interrupted_line(name, e)
