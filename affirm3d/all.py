@@ -1,6 +1,7 @@
 """Everything public in affirm3d, for `from affirm3d.all import *` (hand-written, not exported by nbdev).
 In the order of the notebooks: files and normalisation, optics, simulation, spectra, networks and model files, data,
-the training loop and its callbacks, training, prediction and restore, metrics and baselines, viewer, export."""
+the training loop and its callbacks, training, prediction and restore, metrics and baselines, viewer, export,
+bioimage.io packages."""
 from .errors import *
 from .integrity import *
 from .io import *
@@ -35,3 +36,4 @@ from .care import *
 from .viewer import *
 from .messages import *
 from .export import *
+from .bioimageio import *      # bioimageio.spec/core are imported on first use

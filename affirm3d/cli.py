@@ -29,9 +29,9 @@ from .messages import (UserError, _USER_ERRORS, Interrupted, _signals_interrupt,
                                CLI_OPTION_OF, cli_words)
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'COMMANDS', 'cli_parser',
-           'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd', 'demo_cmd',
-           'export_cmd', 'main', 'run_captured']
+__all__ = ['SEED_MAX', 'MAX_SIDE', 'MAX_LATERAL_SIGMA', 'MAX_AXIAL_RATIO', 'PRETRAIN_CLI_DEFAULTS', 'EXPORT_SUFFIX', 'COMMANDS',
+           'cli_parser', 'simulate_cmd', 'resolve_model', 'restore_cmd', 'evaluate_cmd', 'pretrain_cmd', 'train_cmd',
+           'demo_cmd', 'export_cmd', 'main', 'run_captured']
 
 # %% ../nbs/10_cli.ipynb #677460c9
 class _OneLineParser(argparse.ArgumentParser):
@@ -487,16 +487,36 @@ def demo_cmd(out: Param("folder for the demo's files (created)", str) = 'affirm3
     return rows
 
 # %% ../nbs/10_cli.ipynb #24003705
+EXPORT_SUFFIX = {'torchscript': '.ts', 'onnx': '.onnx', 'bioimageio': '.zip'}    # --format -> the output's suffix
+
 def export_cmd(model: Param("a shipped model name or a model file from `affirm3d train` / `pretrain` (.pt)", str),
-               out: Param("the file to write: OUT.ts (TorchScript) or OUT.onnx (ONNX; needs pip install onnx onnxruntime)", str),
+               out: Param("the file to write: OUT.ts (TorchScript), OUT.onnx (ONNX; needs pip install onnx onnxruntime) or "
+                          "OUT.zip (a bioimage.io model package; needs pip install \"affirm3d[bioimageio]\")", str),
+               format: Param("torchscript, onnx or bioimageio (a model package for deepImageJ, ilastik, bioimageio.core; "
+                             "tested with bioimageio.core before it is written); default: from OUT's suffix", str,
+                             choices=list(EXPORT_SUFFIX)) = None,
+               voxel_size: Param("bioimageio: the voxel size Z,Y,X in µm written as the input's scale (default: the "
+                                 "model's training stack's, else the test input's)", str) = None,
                overwrite: Param("replace OUT if it exists", bool) = False):
-    "Export a generator as one self-contained TorchScript or ONNX file (runs without affirm3d's Python code)."
-    from affirm3d.export import export_torchscript, export_onnx
-    suffix = Path(out).suffix
-    if suffix not in ('.ts', '.onnx'): raise UserError(f"name the file *.ts (TorchScript) or *.onnx (ONNX), got {out!r}")
-    check_output(out, (suffix,), inputs=[model], overwrite=overwrite)
+    "Export a generator as one self-contained TorchScript or ONNX file, or a bioimage.io model package (runs without affirm3d's Python code)."
+    suffix = Path(out).suffix.lower()
+    if format is None:
+        format = next((k for k, v in EXPORT_SUFFIX.items() if v == suffix), None)
+        if format is None: raise UserError(f"name the file *.ts (TorchScript), *.onnx (ONNX) or *.zip (bioimage.io package), got {out!r}")
+    elif suffix != EXPORT_SUFFIX[format]:
+        raise UserError(f"--format {format} writes a {EXPORT_SUFFIX[format]} file: name the output OUT{EXPORT_SUFFIX[format]}, got {out!r}")
+    if voxel_size is not None and format != 'bioimageio': raise UserError("--voxel-size is only for --format bioimageio")
+    check_output(out, (EXPORT_SUFFIX[format],), inputs=[model], overwrite=overwrite, option='OUT')
     gen = resolve_model(model)
-    (export_torchscript if suffix == '.ts' else export_onnx)(gen, out, overwrite=overwrite)
+    if format == 'bioimageio':
+        from affirm3d.bioimageio import export_bioimageio
+        export_bioimageio(gen, out, voxel_um=_voxel(voxel_size), overwrite=overwrite)
+        print(f"exported {model} (z factor {gen.z_factor}) -> {out}: a bioimage.io model package (spec 0.5, TorchScript "
+              "and ONNX weights) that passed bioimageio.core's model test; open it in deepImageJ, ilastik or bioimageio.core "
+              "(its README.md says how, and what it cannot do that affirm3d does)")
+        return Path(out)
+    from affirm3d.export import export_torchscript, export_onnx
+    (export_torchscript if format == 'torchscript' else export_onnx)(gen, out, overwrite=overwrite)
     print(f"exported {model} (z factor {gen.z_factor}) -> {out}; restore with: affirm3d restore STACK.tif OUT.tif --model {out}")
     return Path(out)
 
