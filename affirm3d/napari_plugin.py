@@ -39,7 +39,7 @@ __all__ = ['Z_TOLERANCE', 'SIM_PIXEL_UM', 'LayerStack', 'layer_stack', 'load_mod
            'restored_layers', 'add_layers', 'restore_layer', 'LossStreamCB', 'finetune_layer', 'sample_golgi',
            'sample_nuclear_envelope', 'sample_simulated', 'error_line', 'RestoreWidget', 'FineTuneWidget']
 
-# %% ../nbs/11_napari.ipynb #ec222b89
+# %% ../nbs/11_napari.ipynb #8ef11722
 @dataclass
 class LayerStack:
     "What affirm3d takes from a napari image layer: its (Z, Y, X) data and where the data sit in the world."
@@ -53,7 +53,7 @@ class LayerStack:
     voxel_um: tuple[float, float, float] | None    # the scale in µm where its units are lengths; None for 'pixel' units or an override the scale contradicts
     colormap: str = 'gray'
 
-# %% ../nbs/11_napari.ipynb #fe6b602e
+# %% ../nbs/11_napari.ipynb #9aa44673
 def _scale_in_um(layer) -> tuple | None:
     "The layer's scale in µm where its units are lengths; None for napari's default 'pixel' units (or none)."
     units = getattr(layer, 'units', None)
@@ -88,7 +88,7 @@ def layer_stack(layer, z_factor: int | None = None) -> LayerStack:
     units = tuple(layer.units) if getattr(layer, 'units', None) is not None else None
     return LayerStack(name, data, scale, translate, units, ratio, f, voxel, getattr(layer.colormap, 'name', 'gray'))
 
-# %% ../nbs/11_napari.ipynb #0d725c8c
+# %% ../nbs/11_napari.ipynb #ec1c862c
 def load_model(choice: str, z_factor: int, device=None):
     """The generator for a widget's model choice: 'auto' (the shipped model for `z_factor`), a shipped model's name, or
     a model file (affirm3d's .pt; an exported .ts / .onnx); on `device` (default: cuda if available)."""
@@ -120,7 +120,7 @@ def _check_model_fits(gen, src: LayerStack, choice: str):
                      f"(z step / pixel {src.ratio:.2f} from its scale {src.scale}): choose 'auto' or a model for z factor "
                      f"{src.z_factor}, or set the z factor to {f} if the layer's scale is wrong")
 
-# %% ../nbs/11_napari.ipynb #bcdeb08a
+# %% ../nbs/11_napari.ipynb #17531239
 def tile_count(shape_zyx, model, z_factor: int, tile_zyx, margin_zyx=(4, 16, 16), ramp_zyx=(2, 8, 8)) -> int:
     "How many tiles `predict_tiled` runs the network on for a (Z, Y, X) volume (its geometry, for a progress bar)."
     stride = model_stride(model)
@@ -136,7 +136,7 @@ def restore_tiles(shape_zyx, model, z_factor: int, tile_zyx, tta: bool = False) 
     n = tile_count(shape_zyx, model, z_factor, tile_zyx)
     return 4 * n + 4 * tile_count((z, x, y), model, z_factor, tile_zyx) if tta else n
 
-# %% ../nbs/11_napari.ipynb #5b6f4259
+# %% ../nbs/11_napari.ipynb #662b352c
 def restored_layers(res: Restored, src: LayerStack, label: str = 'restored') -> list[tuple]:
     """napari layer data tuples of a `Restored`: the restored volume, and the uncertainty (TTA) and consistency maps
     where present, each at its grid's scale (restored and uncertainty (dz/f, dy, dx), consistency the layer's own) and
@@ -157,7 +157,7 @@ def restored_layers(res: Restored, src: LayerStack, label: str = 'restored') -> 
                                              metadata={'affirm3d': dict(mark, map='consistency')}, **common), 'image'))
     return layers
 
-# %% ../nbs/11_napari.ipynb #d5feec39
+# %% ../nbs/11_napari.ipynb #d9970c19
 def add_layers(viewer, layer_data: list[tuple]) -> list:
     "Add layer data tuples to a viewer (a `napari.Viewer` or a `ViewerModel`), replacing layers of the same name."
     added = []
@@ -166,7 +166,7 @@ def add_layers(viewer, layer_data: list[tuple]) -> list:
         added.append(viewer.add_layer(Layer.create(data, meta, kind)))
     return added
 
-# %% ../nbs/11_napari.ipynb #d9970c19
+# %% ../nbs/11_napari.ipynb #e62a2160
 def _notes(caught) -> list[str]:
     "Caught warnings as one line each, duplicates dropped."
     out = []
@@ -202,7 +202,7 @@ def _restore(src: LayerStack, gen, tta: bool, maps: bool, progress: Callable | N
     layers[0][1]['metadata']['affirm3d']['notes'] = _notes(caught)
     return layers
 
-# %% ../nbs/11_napari.ipynb #4e1ce969
+# %% ../nbs/11_napari.ipynb #3103748d
 def restore_layer(layer, model: str = 'auto', z_factor: int | None = None, tta: bool = False, maps: bool = True,
                   progress: Callable[[int, int], None] | None = None, device=None) -> list[tuple]:
     """Restore a napari image layer -> layer data tuples (`restored_layers`): the Restore widget's work, without Qt.
@@ -213,7 +213,7 @@ def restore_layer(layer, model: str = 'auto', z_factor: int | None = None, tta: 
     _check_model_fits(gen, src, model)
     return _restore(src, gen, tta, maps, progress, 'restored')
 
-# %% ../nbs/11_napari.ipynb #4cc6849c
+# %% ../nbs/11_napari.ipynb #02be461e
 class LossStreamCB(Callback):
     "Send each training step's (step, loss) to `on_loss`; stop training after the step where `should_stop()` is true."
     order = 95
@@ -225,7 +225,7 @@ class LossStreamCB(Callback):
         if self.should_stop is not None and self.should_stop():
             learn.stop_training, learn.stop_reason = True, 'stopped from napari'
 
-# %% ../nbs/11_napari.ipynb #e8e90e4c
+# %% ../nbs/11_napari.ipynb #41c0371f
 def finetune_layer(layer, model: str = 'auto', z_factor: int | None = None, minutes: float = 2.0,
                    steps: int | None = None, out=None, on_loss: Callable[[int, float], None] | None = None,
                    should_stop: Callable[[], bool] | None = None, tta: bool = False, maps: bool = False,
@@ -252,7 +252,7 @@ def finetune_layer(layer, model: str = 'auto', z_factor: int | None = None, minu
     layers[0][1]['metadata']['affirm3d']['steps'] = len([h for h in result.history if h.get('split') == 'train'])
     return layers, result
 
-# %% ../nbs/11_napari.ipynb #4bc33ab5
+# %% ../nbs/11_napari.ipynb #243eafd3
 def _sample(key: str, name: str) -> tuple:
     stack = load_sample(key)
     return (stack.data, dict(name=name, scale=stack.voxel_um, units='µm', colormap='gray'), 'image')
@@ -277,7 +277,7 @@ def sample_simulated(shape=(64, 96, 96), z_factor: int = 4, seed: int = 0, struc
             (sim['lowres'], dict(name=f'simulated {structure}', scale=(z_factor * p, p, p), units='µm',
                                  colormap='gray'), 'image')]
 
-# %% ../nbs/11_napari.ipynb #32011709
+# %% ../nbs/11_napari.ipynb #4ae6700c
 def error_line(e: BaseException) -> str:
     "One line for the widget: the message of an error the user can act on; for a bug, its type and message (traceback to the console)."
     line = _error_line(e) if isinstance(e, Exception) else None
@@ -379,7 +379,7 @@ class _LayerWidget(QWidget):
         try: show_error(line)
         except Exception: pass                     # no notification area (a bare ViewerModel): the status line says it
 
-# %% ../nbs/11_napari.ipynb #52d1b08d
+# %% ../nbs/11_napari.ipynb #7108858f
 class RestoreWidget(_LayerWidget):
     "Restore a (Z, Y, X) image layer with a shipped or trained model; adds the restored (and map) layers."
     def __init__(self, napari_viewer):
@@ -399,7 +399,7 @@ class RestoreWidget(_LayerWidget):
 
     def _done(self, layer_data): self._add(layer_data)
 
-# %% ../nbs/11_napari.ipynb #4ae6700c
+# %% ../nbs/11_napari.ipynb #292c41ac
 class FineTuneWidget(_LayerWidget):
     "Fine-tune a model on a (Z, Y, X) image layer within a time budget, with a live loss plot; then restore the layer with it."
     models = ('auto', 'scratch')
