@@ -185,7 +185,8 @@ def _counting(model, total: int, progress: Callable | None):
 
 def _restore(src: LayerStack, gen, tta: bool, maps: bool, progress: Callable | None, label: str) -> list[tuple]:
     f = model_z_factor(gen)
-    dev = next(gen.parameters()).device if isinstance(gen, torch.nn.Module) else 'cpu'
+    p = next(gen.parameters(), None) if isinstance(gen, torch.nn.Module) else None
+    dev = p.device if p is not None else 'cpu'
     tile = auto_tile_shape(src.data.shape, f, device=dev)
     total = restore_tiles(src.data.shape, gen, f, tile, tta)
     if progress: progress(0, total)
