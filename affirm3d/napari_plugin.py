@@ -327,6 +327,8 @@ class _LayerWidget(QWidget):
         "The image layers' names, keeping the chosen one (else the selected layer) chosen."
         cur = self.layer_box.currentText()
         names = [l.name for l in self.viewer.layers if isinstance(l, Image) and 'affirm3d' not in l.metadata]   # not outputs
+        for l in self.viewer.layers:                # a scale set after the layer was added: the hint follows
+            if l.name in names: l.events.scale.connect(self._update_hint)
         active = getattr(self.viewer.layers.selection, 'active', None)
         self.layer_box.blockSignals(True); self.layer_box.clear(); self.layer_box.addItems(names)
         pick = cur if cur in names else (active.name if active is not None and active.name in names else None)
