@@ -367,7 +367,8 @@ def _fingerprint(src: LazyStack, job: PieceJob, chunks) -> dict:
     weights = weights_sha256(net.state_dict()) if isinstance(net, torch.nn.Module) else str(getattr(net, 'source', type(net).__name__))
     return dict(input=str(src.path.resolve()), channel=src.channel, axes=src.axes, size=st.st_size, mtime_ns=st.st_mtime_ns,
                 model=weights, plan=[(r.start, r.stop) for r, _, _ in job.plan], z_factor=job.z_factor, norm=job.norm,
-                restore_kw={k: repr(v) for k, v in sorted(job.restore_kw.items())}, shape=job.out_shape, chunks=chunks)
+                restore_kw={k: repr(v) for k, v in sorted(job.restore_kw.items())}, restore_kw_tile=job.restore_kw['tile_zyx'],
+                shape=job.out_shape, chunks=chunks)
 
 def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None, chunk_z: int = 16,
                  halo_z: int | None = None, overwrite: bool = False, progress: bool = True, axes: str | None = None,
@@ -380,6 +381,9 @@ def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channe
     output = Path(output_path)
     _check_output(input_path, output, ('.zarr',), overwrite, "a restore into OME-Zarr needs an output named *.zarr (e.g. out.ome.zarr)")
     src = LazyStack(input_path, voxel_um, axes=axes, channel=channel)
+    if restore_kw.get('tile_zyx') is None:                # resuming: the tiling the killed run chose (free memory changes)
+        try: restore_kw['tile_zyx'] = tuple(json.loads((partial_path(output) / _JOB).read_text())['restore_kw_tile'])
+        except (OSError, ValueError, KeyError, TypeError): pass
     job, info = _plan_file(src, model, chunk_z, halo_z, restore_kw)
     f, (_, Y, X) = job.z_factor, job.out_shape
     chunks = (job.plan[0][2].stop - job.plan[0][2].start, min(Y, 256), min(X, 256))     # pieces fill whole chunks
