@@ -175,7 +175,7 @@ def _run(tasks: list, scheduler=None, workers: int | None = None, progress: bool
     the `dask.distributed` cluster at `scheduler` (an address such as 'tcp://10.0.0.5:8786', or a `Client`)."""
     import dask
     if scheduler is None:
-        n = int(workers or 1)
+        n = 1 if workers is None else int(workers)
         if n < 1: raise InputError(f"workers must be >= 1, got {n}")
         threads = torch.get_num_threads()
         torch.set_num_threads(max(1, threads // n))           # n pieces at once share the cores torch would use
