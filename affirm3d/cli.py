@@ -202,7 +202,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     if whole_only:
         raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
                         "then resample or convert the result")
-    if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
+    if chunk_z is not None and chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
     zarr_in, zarr_out = (Path(p).suffix.lower() == '.zarr' for p in (input, output))
     if zarr_in: _, vox = read_ome_zarr(input, channel=channel, voxel_um=_voxel(voxel_size))
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
@@ -216,7 +216,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     if zarr_out:
         ship = gen if not scheduler else ModelRef(_load_model, (model, f_stack, z_factor, device))   # one per worker
         info = restore_zarr(input, output, ship, scheduler=scheduler, **kw)
-    else: info = restore_file_chunked(input, output, gen, **kw)
+    else: info = restore_file_chunked(input, output, gen, **{**kw, 'chunk_z': chunk_z or 16})
     resumed = f", resumed: {info['skipped']} done before" if info.get('skipped') else ''
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
           f"{info['pieces']} pieces along z{resumed})")
@@ -240,7 +240,7 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
                 immersion: Param(_OPTICS_HELP['immersion'], str) = None,
                 confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
-                chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; needs an uncompressed TIFF)", int) = None,
+                chunk_z: Param("restore in pieces of this many z slices (TIFF: through memory maps, automatic when the stack does not fit in memory, needs an uncompressed TIFF; OME-Zarr output: default as many as fit memory, up to 64)", int) = None,
                 scheduler: Param("address of a dask.distributed scheduler (e.g. tcp://10.0.0.5:8786) to restore on its workers (one model each, a GPU each if they have one); OUTPUT must be *.ome.zarr on a file system they share", str) = None,
                 workers: Param("pieces restored at once on this machine (threads sharing the cores; default 1)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
@@ -265,8 +265,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if zarr_in or zarr_out or scheduler:                    # OME-Zarr or a cluster: always piece by piece on Dask
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z or 16, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts,
-                                    scheduler=scheduler, workers=workers)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts,
+                                    scheduler=scheduler, workers=workers)     # no --chunk-z: as many as fit memory
     if not chunk_z:                                         # whole, or in pieces when it does not fit in memory
         plan = plan_restore(input, _voxel(voxel_size), z_factor, tta, axes, channel, whole_only)
         if plan.mode == 'pieces':

@@ -26,10 +26,10 @@ from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
-__all__ = ['HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'LazyStack', 'ModelRef', 'as_model',
-           'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget', 'store_pieces', 'restore_chunked', 'restore_file',
-           'restore_file_chunked', 'partial_path', 'resumable_dir', 'restore_zarr', 'restore_memory_bytes',
-           'RestorePlan', 'piecewise_obstacle', 'plan_restore']
+__all__ = ['PIECE_BYTES_PER_VOXEL', 'HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'auto_chunk_z',
+           'LazyStack', 'ModelRef', 'as_model', 'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget', 'store_pieces',
+           'restore_chunked', 'restore_file', 'restore_file_chunked', 'partial_path', 'resumable_dir', 'restore_zarr',
+           'restore_memory_bytes', 'RestorePlan', 'piecewise_obstacle', 'plan_restore']
 
 # %% ../nbs/07b_restore_files.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
@@ -64,6 +64,16 @@ def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None 
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
+
+PIECE_BYTES_PER_VOXEL = 8 + 4 * 28    # `restore_memory_bytes` per input voxel at z×4: input, normalised copy, float64 blend, output
+
+def auto_chunk_z(shape_zyx, z_factor: int, halo_z: int, memory_bytes: float, align: int = 1, most: int = 64) -> int:
+    """Input slices per piece: as many as fit `memory_bytes` (one piece with its halo, `restore_memory_bytes`), at most
+    `most`, a multiple of `align`, at least `align`. More slices per piece spend less on halos (a piece of c slices
+    computes c + 2·halo), fewer hold less memory."""
+    per_slice = math.prod(shape_zyx[1:]) * (8 + z_factor * 28)
+    fit = int(memory_bytes // per_slice) - 2 * int(halo_z)
+    return max(align, min(most, fit, shape_zyx[0]) // align * align)
 
 # %% ../nbs/07b_restore_files.ipynb #9b169e38
 class LazyStack:
@@ -368,22 +378,37 @@ def _fingerprint(src: LazyStack, job: PieceJob, chunks) -> dict:
     return dict(input=str(src.path.resolve()), channel=src.channel, axes=src.axes, size=st.st_size, mtime_ns=st.st_mtime_ns,
                 model=weights, plan=[(r.start, r.stop) for r, _, _ in job.plan], z_factor=job.z_factor, norm=job.norm,
                 restore_kw={k: repr(v) for k, v in sorted(job.restore_kw.items())}, restore_kw_tile=job.restore_kw['tile_zyx'],
-                shape=job.out_shape, chunks=chunks)
+                chunk_z=job.plan[0][2].stop // job.z_factor, shape=job.out_shape, chunks=chunks)
 
-def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None, chunk_z: int = 16,
-                 halo_z: int | None = None, overwrite: bool = False, progress: bool = True, axes: str | None = None,
-                 scheduler=None, workers: int | None = None, **restore_kw) -> dict:
+def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channel: int | None = None,
+                 chunk_z: int | None = None, halo_z: int | None = None, overwrite: bool = False, progress: bool = True,
+                 axes: str | None = None, scheduler=None, workers: int | None = None, memory_bytes: float | None = None,
+                 **restore_kw) -> dict:
     """Restore an OME-Zarr image or an uncompressed TIFF piece by piece on Dask (`store_pieces`: `workers` threads
     here, or the `dask.distributed` cluster at `scheduler`) into an OME-Zarr (NGFF 0.5, written by ome-zarr-py; voxel
     size (z/f, y, x); one chunk along z per piece). It is built in `partial_path(output)` and moved into place when
     complete; a run killed outright is resumed by the same call, which restores only the pieces not yet done (info
-    'skipped'). `model`: a network, or a `ModelRef` that each worker loads once."""
+    'skipped'). `model`: a network, or a `ModelRef` that each worker loads once. `chunk_z` None: `auto_chunk_z` for
+    `memory_bytes` per worker (default: half the free memory shared by the `workers` here; 4 GiB on a cluster); with
+    `memory_bytes` given, the tiles fit a quarter of it too (else they are the whole restore's)."""
     output = Path(output_path)
     _check_output(input_path, output, ('.zarr',), overwrite, "a restore into OME-Zarr needs an output named *.zarr (e.g. out.ome.zarr)")
     src = LazyStack(input_path, voxel_um, axes=axes, channel=channel)
-    if restore_kw.get('tile_zyx') is None:                # resuming: the tiling the killed run chose (free memory changes)
-        try: restore_kw['tile_zyx'] = tuple(json.loads((partial_path(output) / _JOB).read_text())['restore_kw_tile'])
-        except (OSError, ValueError, KeyError, TypeError): pass
+    try: before = json.loads((partial_path(output) / _JOB).read_text())    # resuming: what the killed run chose from
+    except (OSError, ValueError): before = {}                                # the free memory of its time
+    if restore_kw.get('tile_zyx') is None and before.get('restore_kw_tile'): restore_kw['tile_zyx'] = tuple(before['restore_kw_tile'])
+    if chunk_z is None and before.get('chunk_z'): chunk_z = int(before['chunk_z'])
+    if memory_bytes is not None and restore_kw.get('norm') is None:        # its slabs fit the memory too
+        restore_kw['norm'] = _whole_stack_norm(src, slab_bytes=max(2**20, int(memory_bytes // 8)))
+    if restore_kw.get('tile_zyx') is None and memory_bytes is not None:
+        restore_kw['tile_zyx'] = auto_tile_shape(src.shape, model_z_factor(as_model(model), restore_kw.get('z_factor')),
+                                                 budget_bytes=memory_bytes / 4)
+    if chunk_z is None:
+        net = as_model(model); f = model_z_factor(net, restore_kw.get('z_factor'))
+        budget = memory_bytes or (4 * 2**30 if scheduler is not None else
+                                  (_aio.available_memory_bytes() or 4 * 2**30) / 2 / (workers or 1))
+        stride = model_stride(net)
+        chunk_z = auto_chunk_z(src.shape, f, z_reach(net, f) if halo_z is None else halo_z, budget, stride // math.gcd(stride, f))
     job, info = _plan_file(src, model, chunk_z, halo_z, restore_kw)
     f, (_, Y, X) = job.z_factor, job.out_shape
     chunks = (job.plan[0][2].stop - job.plan[0][2].start, min(Y, 256), min(X, 256))     # pieces fill whole chunks

@@ -113,6 +113,6 @@ if __name__ == '__main__':
     out = json.loads(path.read_text()) if path.exists() else dict(provenance=provenance(part=part))
     if part == 'model': model_part(out)
     elif part == 'e2e':
-        e2e_part(out, [((16, 128, 128), 16, 1), ((16, 128, 128), 16, 2), ((32, 256, 256), 16, 1), ((32, 256, 256), 32, 1),
-                       ((32, 256, 256), 32, 2), ((64, 512, 512), 32, 2)])
+        e2e_part(out, [((16, 128, 128), None, 1), ((32, 256, 256), 16, 1), ((32, 256, 256), 16, 2), ((32, 256, 256), None, 1),
+                       ((64, 512, 512), None, 1)])
     path.write_text(json.dumps(out, indent=1))
