@@ -21,7 +21,7 @@ from .psf import AxialBlur, BlurSource, given_axial_blur, MAX_EXTRA_AXIAL_SIGMA
 from .predict import model_z_factor
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
-                                   piecewise_obstacle, ModelRef)
+                                   piecewise_obstacle, ModelRef, connect_scheduler)
 from .metrics import evaluate, metrics_table, metric_units, metric_legend, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -208,6 +208,7 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
     if scheduler and not zarr_out:
         raise UserError("--scheduler: a Dask cluster's workers write an OME-Zarr; name the output *.zarr (e.g. out.ome.zarr)")
+    if scheduler: scheduler = connect_scheduler(scheduler)                 # before any work: a wrong address fails now
     f_stack = z_factor or (z_factor_of(vox) if vox is not None else None)
     gen = _load_model(model, f_stack, z_factor, device)
     axial = _axial_blur(voxel_um=vox, z_factor=gen.z_factor, **blur_opts) if blur_opts else None      # for the optics check only
@@ -215,7 +216,9 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
               axes=axes, channel=channel, workers=workers)
     if zarr_out:
         ship = gen if not scheduler else ModelRef(_load_model, (model, f_stack, z_factor, device))   # one per worker
-        info = restore_zarr(input, output, ship, scheduler=scheduler, **kw)
+        try: info = restore_zarr(input, output, ship, scheduler=scheduler, **kw)
+        finally:
+            if scheduler: scheduler.close()
     else: info = restore_file_chunked(input, output, gen, **{**kw, 'chunk_z': chunk_z or 16})
     resumed = f", resumed: {info['skipped']} done before" if info.get('skipped') else ''
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "

@@ -27,9 +27,10 @@ from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics,
 
 # %% auto #0
 __all__ = ['PIECE_BYTES_PER_VOXEL', 'HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'auto_chunk_z',
-           'LazyStack', 'ModelRef', 'as_model', 'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget', 'store_pieces',
-           'restore_chunked', 'restore_file', 'restore_file_chunked', 'partial_path', 'resumable_dir', 'restore_zarr',
-           'restore_memory_bytes', 'RestorePlan', 'piecewise_obstacle', 'plan_restore']
+           'LazyStack', 'ModelRef', 'as_model', 'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget',
+           'connect_scheduler', 'store_pieces', 'restore_chunked', 'restore_file', 'restore_file_chunked',
+           'partial_path', 'resumable_dir', 'restore_zarr', 'restore_memory_bytes', 'RestorePlan', 'piecewise_obstacle',
+           'plan_restore']
 
 # %% ../nbs/07b_restore_files.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
@@ -182,7 +183,7 @@ def _store_piece(job: PieceJob, i: int, target, done: Path | None, key: str) -> 
 
 def _run(tasks: list, scheduler=None, workers: int | None = None, progress: bool = True) -> list:
     """Compute Dask `tasks`: on this machine in `workers` threads (default 1; torch's threads shared among them), or on
-    the `dask.distributed` cluster at `scheduler` (an address such as 'tcp://10.0.0.5:8786', or a `Client`)."""
+    the `dask.distributed` cluster at `scheduler` (a `Client`, or an address such as 'tcp://10.0.0.5:8786')."""
     import dask
     if scheduler is None:
         n = 1 if workers is None else int(workers)
@@ -195,14 +196,17 @@ def _run(tasks: list, scheduler=None, workers: int | None = None, progress: bool
                 with ProgressBar(minimum=2): return list(dask.compute(*tasks, scheduler='threads', num_workers=n))
             return list(dask.compute(*tasks, scheduler='threads', num_workers=n))
         finally: torch.set_num_threads(threads)
+    if hasattr(scheduler, 'compute'): return list(scheduler.gather(scheduler.compute(tasks)))
+    with connect_scheduler(scheduler) as client: return list(client.gather(client.compute(tasks)))
+
+def connect_scheduler(address: str, timeout: str = '10s'):
+    "A `dask.distributed.Client` of the scheduler at `address` (e.g. 'tcp://10.0.0.5:8786'), or a one-line error that says what to do."
     try: from distributed import Client
     except ImportError: raise ImportError('a Dask cluster needs dask.distributed; pip install "affirm3d[distributed]"') from None
-    if isinstance(scheduler, Client): return list(scheduler.gather(scheduler.compute(tasks)))
-    try: client = Client(scheduler, timeout='30s')
-    except (OSError, TimeoutError) as e:
-        raise InputError(f"no Dask scheduler answers at {scheduler} ({type(e).__name__}); start one (dask scheduler; "
+    try: return Client(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise InputError(f"no Dask scheduler answers at {address} ({type(e).__name__}); start one (dask scheduler; "
                          "dask worker ADDRESS) or leave --scheduler out to restore on this machine") from None
-    with client: return list(client.gather(client.compute(tasks)))
 
 def store_pieces(job: PieceJob, target, done: Path | None = None, scheduler=None, workers: int | None = None,
                  progress: bool = True) -> dict:

@@ -1,6 +1,6 @@
 """Bounded memory: restore an OME-Zarr whose restored output is at least 4x the memory a child process may use
 (RLIMIT_AS, its whole address space), and report its peak RSS. Run from the repository root:
-    python nbs/experiments/dask_restore_memory.py full OUT.json      # 1.5 GiB limit, 1.6 Gvox (6 GiB) output
+    python nbs/experiments/dask_restore_memory.py full OUT.json      # 1.5 GiB limit, 1.6 Gvox (6 GiB) output, planes of 512²
     python nbs/experiments/dask_restore_memory.py fast OUT.json      # the test's size (see 07b_restore_files)
 The network is a cheap stand-in (nearest z upsampling and a 3-slice mean along z: reach 1 slice): memory depends on the
 piece and tile sizes, not on the network's arithmetic, and the real networks would take hours here for 1 Gvox."""
@@ -50,7 +50,7 @@ def run(shape, limit, memory, workdir):
 
 if __name__ == '__main__':
     mode, path = sys.argv[1], Path(sys.argv[2])
-    shape, limit, memory = {'full': ((384, 1024, 1024), 1.5 * 2**30, 256e6), 'fast': ((64, 512, 512), 1.5 * 2**30, 32e6)}[mode]
+    shape, limit, memory = {'full': ((1536, 512, 512), 1.5 * 2**30, 256e6), 'fast': ((64, 512, 512), 1.5 * 2**30, 32e6)}[mode]
     with tempfile.TemporaryDirectory(dir=os.environ.get('AFFIRM3D_SCRATCH')) as d:
         row = run(shape, limit, memory, d)
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
