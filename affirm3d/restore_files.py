@@ -26,11 +26,10 @@ from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
-__all__ = ['PIECE_BYTES_PER_VOXEL', 'HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'auto_chunk_z',
-           'LazyStack', 'ModelRef', 'as_model', 'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget',
-           'connect_scheduler', 'store_pieces', 'restore_chunked', 'restore_file', 'restore_file_chunked',
-           'partial_path', 'resumable_dir', 'restore_zarr', 'restore_memory_bytes', 'RestorePlan', 'piecewise_obstacle',
-           'plan_restore']
+__all__ = ['HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'auto_chunk_z', 'LazyStack', 'ModelRef',
+           'as_model', 'PieceJob', 'plan_pieces', 'restore_dask', 'ZarrTarget', 'connect_scheduler', 'store_pieces',
+           'restore_chunked', 'restore_file', 'restore_file_chunked', 'partial_path', 'resumable_dir', 'restore_zarr',
+           'restore_memory_bytes', 'RestorePlan', 'piecewise_obstacle', 'plan_restore']
 
 # %% ../nbs/07b_restore_files.ipynb #07a74f4e
 def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice, slice, slice]]:
@@ -65,8 +64,6 @@ def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None 
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
-
-PIECE_BYTES_PER_VOXEL = 8 + 4 * 28    # `restore_memory_bytes` per input voxel at z×4: input, normalised copy, float64 blend, output
 
 def auto_chunk_z(shape_zyx, z_factor: int, halo_z: int, memory_bytes: float, align: int = 1, most: int = 64) -> int:
     """Input slices per piece: as many as fit `memory_bytes` (one piece with its halo, `restore_memory_bytes`), at most
