@@ -162,17 +162,33 @@ def read_ome_zarr(path, channel: int | None = None, voxel_um=None) -> tuple[Zarr
     return stack, parse_voxel_size(voxel_um) if voxel_um is not None else found
 
 # %% ../nbs/00a_bigio.ipynb #aab08e50
-def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32', name: str | None = None):
-    """Create an OME-NGFF 0.4 image (z, y, x) at `path` (a folder; write it inside `atomic_dir`, giving the final
-    `name`) -> the writable array. Chunks are stored under '/'-separated keys, as NGFF requires; without a voxel
-    size the axes carry no unit (pixels), never an invented calibration."""
+def _ome_zarr_writer():
+    try:
+        from ome_zarr.writer import write_multiscales_metadata
+        from ome_zarr.format import FormatV05
+    except ImportError as e:
+        raise ImportError(f'writing OME-Zarr NGFF 0.5 needs ome-zarr ({e}); pip install "affirm3d[distributed]"') from None
+    return write_multiscales_metadata, FormatV05
+
+def create_ome_zarr(path, shape, voxel_um, chunks=None, dtype='float32', name: str | None = None, version: str = '0.4'):
+    """Create an OME-NGFF image (z, y, x) at `path` (a folder; write it inside `atomic_dir`, giving the final
+    `name`) -> the writable array. `version` '0.4' (zarr format 2, chunks under '/'-separated keys, as NGFF requires)
+    or '0.5' (zarr format 3, its metadata written by ome-zarr-py). Without a voxel size the axes carry no unit
+    (pixels), never an invented calibration."""
+    if version not in ('0.4', '0.5'): raise ValueError(f"OME-NGFF version {version!r}: affirm3d writes '0.4' or '0.5'")
     zarr = _zarr()
-    root = zarr.open_group(str(path), mode='w', zarr_format=2)
     z, y, x = shape
-    arr = root.create_array('0', shape=tuple(shape), chunks=tuple(chunks or (min(z, 16), min(y, 256), min(x, 256))),
-                            dtype=dtype, chunk_key_encoding={'name': 'v2', 'separator': '/'})
+    chunks = tuple(chunks or (min(z, 16), min(y, 256), min(x, 256)))
     scale = [1., 1., 1.] if voxel_um is None else [float(v) for v in parse_voxel_size(voxel_um)]
     axes = [dict(name=a, type='space', **({} if voxel_um is None else {'unit': 'micrometer'})) for a in 'zyx']
-    root.attrs['multiscales'] = [{'version': '0.4', 'name': name or Path(path).name, 'axes': axes,
-                                  'datasets': [{'path': '0', 'coordinateTransformations': [{'type': 'scale', 'scale': scale}]}]}]
+    datasets = [{'path': '0', 'coordinateTransformations': [{'type': 'scale', 'scale': scale}]}]
+    if version == '0.5':
+        write_metadata, FormatV05 = _ome_zarr_writer()
+        root = zarr.open_group(str(path), mode='w', zarr_format=3)
+        arr = root.create_array('0', shape=tuple(shape), chunks=chunks, dtype=dtype, dimension_names=list('zyx'))
+        write_metadata(root, datasets, fmt=FormatV05(), axes=axes, name=name or Path(path).name)
+        return arr
+    root = zarr.open_group(str(path), mode='w', zarr_format=2)
+    arr = root.create_array('0', shape=tuple(shape), chunks=chunks, dtype=dtype, chunk_key_encoding={'name': 'v2', 'separator': '/'})
+    root.attrs['multiscales'] = [{'version': '0.4', 'name': name or Path(path).name, 'axes': axes, 'datasets': datasets}]
     return arr

@@ -21,7 +21,7 @@ from .psf import AxialBlur, BlurSource, given_axial_blur, MAX_EXTRA_AXIAL_SIGMA
 from .predict import model_z_factor
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
-                                   piecewise_obstacle)
+                                   piecewise_obstacle, ModelRef, connect_scheduler)
 from .metrics import evaluate, metrics_table, metric_units, metric_legend, interpolate_z
 from .bench import bench_cmd
 from .learner import is_main_process
@@ -195,27 +195,39 @@ def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     return gen
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
-                         overwrite, quiet, axes=None, channel=None, blur_opts: dict | None = None) -> dict:
-    "`affirm3d restore` piece by piece: a TIFF through memory maps (`restore_file_chunked`) or an OME-Zarr (`restore_zarr`)."
+                         overwrite, quiet, axes=None, channel=None, blur_opts: dict | None = None, scheduler=None,
+                         workers=None) -> dict:
+    """`affirm3d restore` piece by piece on Dask: into an OME-Zarr (`restore_zarr`, from a TIFF or an OME-Zarr; here or on
+    the cluster at `scheduler`, each worker loading the model once) or a TIFF through memory maps (`restore_file_chunked`)."""
     if whole_only:
         raise UserError(f"{', '.join(whole_only)} cannot be combined with a piece-by-piece restore; restore first, "
                         "then resample or convert the result")
-    if chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
-    zarr_in = Path(input).suffix.lower() == '.zarr'
+    if chunk_z is not None and chunk_z < 1: raise UserError(f"--chunk-z must be >= 1, got {chunk_z}")
+    zarr_in, zarr_out = (Path(p).suffix.lower() == '.zarr' for p in (input, output))
     if zarr_in: _, vox = read_ome_zarr(input, channel=channel, voxel_um=_voxel(voxel_size))
     else: _, vox = open_stack_memmap(input, _voxel(voxel_size), axes=axes, channel=channel)   # fails early if unmappable
-    gen = _load_model(model, z_factor or (z_factor_of(vox) if vox is not None else None), z_factor, device)
-    run, kw = (restore_zarr, dict(channel=channel)) if zarr_in else (restore_file_chunked, dict(axes=axes, channel=channel))
+    if scheduler and not zarr_out:
+        raise UserError("--scheduler: a Dask cluster's workers write an OME-Zarr; name the output *.zarr (e.g. out.ome.zarr)")
+    if scheduler: scheduler = connect_scheduler(scheduler)                 # before any work: a wrong address fails now
+    f_stack = z_factor or (z_factor_of(vox) if vox is not None else None)
+    gen = _load_model(model, f_stack, z_factor, device)
     axial = _axial_blur(voxel_um=vox, z_factor=gen.z_factor, **blur_opts) if blur_opts else None      # for the optics check only
-    info = run(input, output, gen, voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet,
-               axial_sigma=axial, **kw)
+    kw = dict(voxel_um=vox, chunk_z=chunk_z, tta=tta, overwrite=overwrite, progress=not quiet, axial_sigma=axial,
+              axes=axes, channel=channel, workers=workers)
+    if zarr_out:
+        ship = gen if not scheduler else ModelRef(_load_model, (model, f_stack, z_factor, device))   # one per worker
+        try: info = restore_zarr(input, output, ship, scheduler=scheduler, **kw)
+        finally:
+            if scheduler: scheduler.close()
+    else: info = restore_file_chunked(input, output, gen, **{**kw, 'chunk_z': chunk_z or 16})
+    resumed = f", resumed: {info['skipped']} done before" if info.get('skipped') else ''
     print(f"restored {input} -> {output}: {info['shape']} voxels at {info['voxel_um']} µm (z factor {info['z_factor']}, "
-          f"{info['pieces']} pieces along z)")
+          f"{info['pieces']} pieces along z{resumed})")
     print(f"note: {HALLUCINATION_NOTE}")
     return info
 
 def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyperstack or OME-TIFF; or an OME-Zarr *.zarr)", str),
-                output: Param("where to write the restored stack (TIFF, float32 unless --dtype; *.zarr for an OME-Zarr input)", str),
+                output: Param("where to write the restored stack: TIFF (float32 unless --dtype) or *.ome.zarr (OME-Zarr NGFF 0.5, piece by piece on Dask, resumable; needed for an OME-Zarr input)", str),
                 voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
                 z_factor: Param("z factor f of the model to use when the stack has no voxel size", int) = None,
                 model: Param("'auto' (the shipped model for the stack's z factor), a shipped model name or a model file", str) = 'auto',
@@ -231,13 +243,16 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 wavelength: Param(_OPTICS_HELP['wavelength'], float) = None,
                 immersion: Param(_OPTICS_HELP['immersion'], str) = None,
                 confocal: Param(_OPTICS_HELP['confocal'], bool) = False,
-                chunk_z: Param("restore in pieces of this many z slices through memory maps (automatic when the stack does not fit in memory; needs an uncompressed TIFF)", int) = None,
+                chunk_z: Param("restore in pieces of this many z slices (TIFF: through memory maps, automatic when the stack does not fit in memory, needs an uncompressed TIFF; OME-Zarr output: default as many as fit memory, up to 64)", int) = None,
+                scheduler: Param("address of a dask.distributed scheduler (e.g. tcp://10.0.0.5:8786) to restore on its workers (one model each, a GPU each if they have one); OUTPUT must be *.ome.zarr on a file system they share", str) = None,
+                workers: Param("pieces restored at once on this machine (threads sharing the cores; default 1)", int) = None,
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
     z_factor, device = _z_factor(z_factor), _check_run(device=device)
     _voxel(voxel_size); _check_blur_options(axial_sigma, na, wavelength)
     check_number(channel, '--channel', 0, integer=True); check_number(chunk_z, '--chunk-z', 1, integer=True)
+    check_number(workers, '--workers', 1, integer=True)
     if dtype not in ('float32', 'uint16', 'uint8'): raise InputError(f"--dtype must be float32, uint16 or uint8, got {dtype!r}")
     if not Path(input).exists(): raise FileNotFoundError(f"input {input} not found")
     if Path(output).exists() and not overwrite: raise FileExistsError(f"{output} exists; pass --overwrite to replace it")
@@ -247,10 +262,14 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     def blur_for_check_only():                             # piece by piece: no consistency map, only the optics check
         if blur_given: print(f"note: {', '.join(blur_given)}: used only to check the stack's axial blur against the "
                              "model's; a piece-by-piece restore makes no consistency map", file=sys.stderr)
-    if Path(input).suffix.lower() == '.zarr':               # OME-Zarr: always piece by piece, into an OME-Zarr
+    zarr_in, zarr_out = (Path(p).suffix.lower() == '.zarr' for p in (input, output))
+    if zarr_in and not zarr_out:
+        raise UserError(f"{Path(output).name}: an OME-Zarr input is restored into an OME-Zarr; name the output *.zarr (e.g. out.ome.zarr)")
+    if zarr_in or zarr_out or scheduler:                    # OME-Zarr or a cluster: always piece by piece on Dask
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z or 16, overwrite, quiet, channel=channel, blur_opts=blur_opts)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts,
+                                    scheduler=scheduler, workers=workers)     # no --chunk-z: as many as fit memory
     if not chunk_z:                                         # whole, or in pieces when it does not fit in memory
         plan = plan_restore(input, _voxel(voxel_size), z_factor, tta, axes, channel, whole_only)
         if plan.mode == 'pieces':
@@ -264,7 +283,8 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
     if stack is None:
         blur_for_check_only()
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
-                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts)
+                                    chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts,
+                                    workers=workers)
     gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
     axial = _axial_blur(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
                         z_factor or model_z_factor(gen), axial_sigma)
