@@ -315,6 +315,14 @@ def _resumed_config(out, resume: bool) -> dict:
     except (OSError, ValueError): return {}
 
 # %% ../nbs/10_cli.ipynb #8d2fb435
+def _whole(text, name: str):
+    "A whole number given as text ('4'), or the text itself (for the library's own one-line refusal)."
+    if text is None or isinstance(text, int): return text
+    try: return int(str(text))
+    except ValueError:
+        raise UserError(f"{name} must be a whole number or 'any', got {text!r}; a fractional f needs the model of any "
+                        "z factor (affirm3d pretrain --z-factor any)") from None
+
 def _range(text: str, name: str):
     "'3' -> 3.0; '2.5,3.5' -> (2.5, 3.5) (a range the simulator draws from)."
     try: vals = [float(v) for v in str(text).split(',')]
@@ -340,13 +348,14 @@ def _budget_opts(steps, minutes, resume: bool, default_minutes: float = 10.) -> 
     return {} if resume else dict(minutes=default_minutes)
 
 def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, required=True) = None,
-                 z_factor: Param("z factor f (z step / pixel size) the model restores (default 4)", int) = None,
+                 z_factor: Param("z factor f (z step / pixel size) the model restores: a whole number (default 4), or 'any' for one model of every f from 1.5 to 12 (f drawn per batch)", str) = None,
                  preset: Param("generator size: tiny, small or standard (default tiny)", str) = None,
+                 init: Param("start from a shipped model's weights (e.g. small_f4) or a model file (default: fresh weights)", str) = None,
                  structures: Param("simulated structures, comma-separated (default microtubules,mitochondria)", str) = None,
                  lateral_sigma: Param("lateral PSF sigma in pixels: a value or a range LO,HI (default 1.2)", str) = None,
                  axial_ratio: Param("axial PSF sigma / lateral PSF sigma: a value or a range LO,HI (default 3.0)", str) = None,
                  losses: Param("generator loss terms, comma-separated (default: fourier,real,consistency,adv)", str) = None,
-                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default: an output cube of 32, i.e. round(32/f),32,32)", str) = None,
+                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default: an output cube of 32, i.e. round(32/f),32,32); with --z-factor any, the OUTPUT patch (default 40,40,40)", str) = None,
                  batch_size: Param("patches per step (default 2)", int) = None,
                  n_sim: Param("simulated training pairs, drawn once, re-augmented every epoch (default 128)", int) = None,
                  minutes: Param("wall-clock training budget in minutes (default 10)", float) = None,
@@ -361,7 +370,8 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
     from affirm3d.training import pretrain
     check_output(out, ('.pt',), exists_ok=True)   # an existing one: the library says --resume or --overwrite
-    z_factor, device = _z_factor(z_factor), _check_run(seed, threads, device)
+    z_factor = 'any' if str(z_factor).strip().lower() == 'any' else _z_factor(_whole(z_factor, '--z-factor'))
+    device = _check_run(seed, threads, device)
     _check_budget(minutes, steps)
     check_number(batch_size, '--batch-size', 1, 1024, integer=True); check_number(n_sim, '--n-sim', 1, 10 ** 6, integer=True)
     check_number(lr, '--lr', 0, 1, above=True)
@@ -375,7 +385,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
         if len(opts['patch_zyx']) != 3: raise InputError(f"--patch must be three integers Z,Y,X, got {patch!r}")
         f = opts.get('z_factor', saved.get('z_factor', PRETRAIN_CLI_DEFAULTS['z_factor']))
-        for side in (f * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
+        for side in ((1 if f == 'any' else f) * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
             check_number(side, '--patch (output f·Z, Y, X)', 8, MAX_SIDE, integer=True, unit='voxels')
     if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
     if opts.get('losses', '').strip(): opts['generator_losses'] = tuple(t.strip() for t in opts['losses'].split(','))
@@ -384,8 +394,8 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     _check_sim_optics(*(sim.get(k, saved.get('sim', {}).get(k, 1.2 if k == 'lateral_sigma' else 3.0))
                         for k in ('lateral_sigma', 'axial_ratio')))
     if sim: opts['sim'] = {**saved.get('sim', {}), **sim}          # one given again on resume: the other is the run's
-    res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
-                   **_budget_opts(steps, minutes, resuming), **opts)
+    res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=100 if z_factor == 'any' else 500,
+                   init=init, **_budget_opts(steps, minutes, resuming), **opts)
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''

@@ -36,13 +36,17 @@ def weights_sha256(state_dict: Mapping) -> str:
 # %% ../nbs/04b_modelfiles.ipynb #bd590386
 _GEN_FORMAT = 'affirm3d.generator/1'
 
-def export_generator(model: nn.Module, path, config: TrainConfig | dict | None = None, overwrite: bool = False) -> Path:
-    "Save a generator's weights, their checksum, model config + TrainConfig (no optimiser) atomically; returns the path."
+def export_generator(model: nn.Module, path, config: TrainConfig | dict | None = None, overwrite: bool = False,
+                     info: dict | None = None) -> Path:
+    """Save a generator's weights, their checksum, model config + TrainConfig (no optimiser) atomically; returns the path.
+    `info` (default: the model's `train_info`, if any): how the training ran (e.g. its CPU seconds), kept as `train_info`."""
     cfg = config if config is not None else getattr(model, 'train_config', None)
     if isinstance(cfg, TrainConfig): cfg = cfg.to_dict()
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
                  weights_sha256=weights_sha256(model.state_dict()),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
+    info = info if info is not None else getattr(model, 'train_info', None)
+    if info: state['train_info'] = dict(info)
     with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb', buffering=0) as f:    # atomic_write sets the usual permissions
         torch.save(state, f)          # an unbuffered file: a full disk is OSError(ENOSPC) (buffered, torch says RuntimeError)
     return Path(path)
@@ -165,6 +169,7 @@ def load_generator(path, z_factor: int | None = None, preset: str | None = None,
         raise ModelFileError(f"{path} records a training config this affirm3d cannot read ({str(e).split(';')[0]}); "
                              "it was written by another affirm3d version: update affirm3d") from None
     model.source = path
+    model.train_info = ck.get('train_info')          # how the training ran (CPU seconds, steps, ...), if recorded
     return model.to(device).eval()
 
 # %% ../nbs/04b_modelfiles.ipynb #c675d486

@@ -15,8 +15,8 @@ from .fourier import upsample_z
 
 # %% auto #0
 __all__ = ['PRESETS', 'ANY_Z_RANGE', 'GENERATORS', 'ChannelNorm', 'ResBlock', 'AttentionGate', 'AttentionResUNet', 'init_weights',
-           'pad_to_multiple', 'Generator', 'Generator25D', 'build_generator', 'ForwardModel', 'lateral_slices',
-           'axial_slices', 'random_flip_rot2d', 'PatchDiscriminator', 'count_params', 'model_summary',
+           'pad_to_multiple', 'Generator', 'Generator25D', 'build_generator', 'as_any_z', 'ForwardModel',
+           'lateral_slices', 'axial_slices', 'random_flip_rot2d', 'PatchDiscriminator', 'count_params', 'model_summary',
            'saved_activation_bytes', 'time_fwd_bwd', 'estimate_max_patch']
 
 # %% ../nbs/04_models.ipynb #d0aebe6b
@@ -256,6 +256,15 @@ def build_generator(cfg: dict) -> _ZUpsampler:
     kind = cfg.get('kind', 'Generator')
     if kind not in GENERATORS: raise ValueError(f"unknown generator kind {kind!r}; expected one of {sorted(GENERATORS)}")
     return GENERATORS[kind].from_config(cfg)
+
+# %% ../nbs/04_models.ipynb #120972d7
+def as_any_z(model: _ZUpsampler, z_range=ANY_Z_RANGE) -> _ZUpsampler:
+    """A generator of any z factor with the weights of `model` (a whole-f one): the residual U-Net does not depend on f,
+    so the same network restores every f — only the interpolation under it changes. (Used to warm-start `small_any`.)"""
+    cfg = {**model.config, 'z_factor': None, 'z_range': tuple(float(v) for v in z_range)}
+    out = build_generator(cfg)
+    out.load_state_dict(model.state_dict())
+    return out.to(next(model.parameters()).device)
 
 # %% ../nbs/04_models.ipynb #db0e96a0
 class ForwardModel(nn.Module):

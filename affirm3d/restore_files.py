@@ -17,12 +17,13 @@ from fastprogress.fastprogress import progress_bar
 
 import affirm3d.io as _aio
 from .errors import InputError
-from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of,
+from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, atomic_dir, z_factor_of, anisotropy_of,
                          check_free_space)
 from .norm import PercentileNorm
 from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack, settle_zarr
 from .psf import AxialBlur, BlurSource, as_axial_blur
-from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
+from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach, is_any_z
+from .fourier import z_out_slices
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
@@ -59,6 +60,9 @@ def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None 
     """`z_chunks` for `model`: halos of `halo_z` input slices (default: the network's `z_reach`), piece and halo sizes
     rounded up so every piece starts on the network's pooling grid."""
     f, stride = model_z_factor(model, z_factor), model_stride(model)
+    if isinstance(f, float):
+        raise InputError(f"a piece-by-piece restore needs a whole z factor (pieces must start on the output grid); at f = "
+                         f"{f:g} restore the stack whole (CLI: without --chunk-z, in a machine with the memory)")
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
@@ -119,11 +123,13 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     if input_path is not None and Path(input_path).resolve() == output.resolve():
         raise InputError("the output would replace the input; choose another name")
     if stack is None: stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
-    f_model = model_z_factor(model, None) if z_factor is None else int(z_factor)
+    if z_factor is None and is_any_z(model) and stack.voxel_um is not None:
+        z_factor = anisotropy_of(stack.voxel_um)               # a model of any f: the stack's own, unrounded
+    f_model = model_z_factor(model, z_factor)
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "
                       "voxel_um=(z, y, x) in µm (CLI --voxel-size Z,Y,X) to keep it")
-    n_out = math.prod(stack.shape) * f_model                 # the output, the maps: refused now if they cannot fit
+    n_out = math.prod(stack.shape[1:]) * z_out_slices(stack.shape[0], f_model)   # the output, the maps: refused now if they cannot fit
     check_free_space(output, n_out * np.dtype(dtype or 'float32').itemsize + (4 * math.prod(stack.shape) +
                      (4 * n_out if kwargs.get('tta') else 0) if maps else 0))
     res = restore(stack, model, z_factor=f_model, **kwargs)
