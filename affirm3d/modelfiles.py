@@ -17,9 +17,9 @@ from .config import TrainConfig
 from .errors import ModelFileError
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'weights_sha256', 'export_generator', 'model_file_kind', 'check_model_path',
-           'read_model_file', 'verify_weights', 'weights_mismatch', 'load_generator', 'available_pretrained',
-           'pretrained', 'pretrained_for']
+__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'ANY_F_NAME', 'ANY_F_PREFERRED', 'weights_sha256', 'export_generator',
+           'model_file_kind', 'check_model_path', 'read_model_file', 'verify_weights', 'weights_mismatch',
+           'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for']
 
 # %% ../nbs/04b_modelfiles.ipynb #3b7f8322
 def weights_sha256(state_dict: Mapping) -> str:
@@ -192,10 +192,21 @@ PRETRAINED: dict = {n: _models_dir() / f'{n}.pt' for n in available_pretrained()
 
 PRESET_PREFERENCE = ('small', 'tiny', 'standard')   # which shipped model `pretrained_for` picks first
 
-def pretrained_for(z_factor: int, preset: str | None = None) -> tuple:
+ANY_F_NAME = 'small_any'            # the shipped model of any z factor (1.5–12), if shipped
+ANY_F_PREFERRED: tuple = ()         # whole z factors at which it beat the per-f model on the held-out suite
+
+def pretrained_for(z_factor: float, preset: str | None = None) -> tuple:
     """(generator, name) of the best shipped model for `z_factor` — of `preset` if given, else the first preset of
-    `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped."""
+    `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped.
+    A fractional f (or a whole one in `ANY_F_PREFERRED`) gets the model of any z factor (`ANY_F_NAME`) when it is shipped
+    and its range holds f."""
     shipped = available_pretrained()
+    frac = not float(z_factor).is_integer()
+    if (frac or z_factor in ANY_F_PREFERRED) and ANY_F_NAME in shipped and preset in (None, ANY_F_NAME.split('_')[0]):
+        model = pretrained(ANY_F_NAME)
+        lo, hi = model.z_range
+        if lo - 1e-9 <= z_factor <= hi + 1e-9: return model, ANY_F_NAME
+    if frac: return None, None
     for p in ((preset,) if preset else PRESET_PREFERENCE):
         if f'{p}_f{z_factor}' in shipped: return pretrained(f'{p}_f{z_factor}'), f'{p}_f{z_factor}'
     return None, None
