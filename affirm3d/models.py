@@ -11,7 +11,7 @@ import torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 from .psf import gaussian_kernel_1d
 from .simulate import axial_blur, subsample_z, subsample_z_any, convolve_axis
-from .fourier import upsample_z
+from .fourier import upsample_z, z_out_slices
 
 # %% auto #0
 __all__ = ['PRESETS', 'ANY_Z_RANGE', 'GENERATORS', 'ChannelNorm', 'ResBlock', 'AttentionGate', 'AttentionResUNet', 'init_weights',

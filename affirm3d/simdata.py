@@ -214,7 +214,8 @@ class AnyZStream(BatchStream):
     def simulate_pair(self, rng: np.random.Generator, z_factor: float) -> dict:
         "dict(lowres=(Zl, Y, X) ADU, gt=(N, Y, X) expected ADU, extra_sigma): redrawn while all background (max_tries)."
         zl = self.lowres_slices(z_factor)
-        shape = (z_out_slices(zl, z_factor),) + self.hr_patch_zyx[1:]
+        n_out = z_out_slices(zl, z_factor)                            # the output grid of zl slices ...
+        shape = (max(n_out, math.ceil((zl - 1) * z_factor) + 1),) + self.hr_patch_zyx[1:]   # ... and the fine grid holds slice zl−1
         r = self.ranges
         for _ in range(self.max_tries):
             name = self.structures[int(rng.integers(len(self.structures)))]
@@ -222,11 +223,11 @@ class AnyZStream(BatchStream):
             photons, bg = _draw(rng, r['photons'], log=True), _draw(rng, r['background'])
             gain, offset = _draw(rng, r['gain']), _draw(rng, r['offset'])
             gt = _normalise(gaussian_blur(STRUCTURES[name](shape, density=_draw(rng, r['density']), seed=rng), lat))
-            clean = subsample_z_any(axial_blur(gt, extra), z_factor) + np.float32(bg)
+            clean = subsample_z_any(axial_blur(gt, extra), z_factor, n=zl) + np.float32(bg)
             lowres = add_camera_noise(clean, photons, _draw(rng, r['read_noise']), offset, gain, seed=rng)
             if stack_stats(lowres).snr >= self.min_snr: break
         gt_adu = (gain * photons * (gt + bg) + offset).astype(np.float32)
-        return dict(lowres=np.ascontiguousarray(lowres[:zl]), gt=gt_adu, extra_sigma=extra, structure=name)
+        return dict(lowres=lowres, gt=np.ascontiguousarray(gt_adu[:n_out]), extra_sigma=extra, structure=name)
 
     def sample(self, rng: np.random.Generator, z_factor: float) -> dict:
         "One sample dict(lowres=(1,Zl,Y,X), gt=(1,N,Y,X), z_factor, norm, axial_sigma): simulated, normalised, augmented (no z flip)."

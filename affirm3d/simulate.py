@@ -131,19 +131,20 @@ def subsample_z(vol, z_factor: int, phase: int = 0):
 
 # %% ../nbs/02_simulate.ipynb #c1fed3a8
 def z_in_slices(n_fine: int, z_factor: float) -> int:
-    "Low-res slices at k·f (k = 0, 1, …) that lie within `n_fine` fine slices: floor((n_fine − 1)/f + 1e-6) + 1."
-    return int(math.floor((n_fine - 1) / float(z_factor) + 1e-6)) + 1
+    "The number Z of low-res slices whose output grid, floor(Z·f + 1e-6) slices, is `n_fine` slices long (or shorter): ceil((n_fine + 1 − 1e-6)/f) − 1."
+    return int(math.ceil((n_fine + 1 - 1e-6) / float(z_factor))) - 1
 
-def subsample_z_any(vol, z_factor: float):
-    """The slices at positions k·f (k < `z_in_slices(Z, f)`) of (..., Z, Y, X) `vol`, linearly interpolated between the
-    two neighbouring slices for a fractional f; `subsample_z(vol, f)` for a whole f. numpy→numpy, torch→torch."""
+def subsample_z_any(vol, z_factor: float, n: int | None = None):
+    """The slices at positions k·f (k < n, default `z_in_slices(Z, f)`; positions past the last slice take the last) of
+    (..., Z, Y, X) `vol`, linearly interpolated between the two neighbouring slices for a fractional f;
+    `subsample_z(vol, f)` for a whole f. numpy→numpy, torch→torch."""
     f = float(z_factor)
     if not (math.isfinite(f) and f >= 1): raise ValueError(f"z_factor must be a number >= 1, got {z_factor!r}")
-    if f.is_integer(): return subsample_z(vol, int(f))
+    if f.is_integer() and n is None: return subsample_z(vol, int(f))
     if vol.ndim < 3: raise ValueError(f"vol must have at least 3 dims (..., Z, Y, X), got shape {tuple(vol.shape)}")
-    n = vol.shape[-3]
-    pos = np.minimum(np.arange(z_in_slices(n, f)) * f, n - 1)
-    i0 = np.minimum(np.floor(pos + 1e-9).astype(np.int64), max(n - 2, 0)); i1 = np.minimum(i0 + 1, n - 1)
+    nz = vol.shape[-3]
+    pos = np.minimum(np.arange(z_in_slices(nz, f) if n is None else int(n)) * f, nz - 1)
+    i0 = np.minimum(np.floor(pos + 1e-9).astype(np.int64), max(nz - 2, 0)); i1 = np.minimum(i0 + 1, nz - 1)
     w = np.clip(pos - i0, 0, 1)
     if isinstance(vol, torch.Tensor):
         wt = torch.as_tensor(w, dtype=vol.dtype, device=vol.device)[:, None, None]
