@@ -13,7 +13,7 @@ import numpy as np
 
 from .io import atomic_write, parse_voxel_size
 from .psf import extra_axial_sigma
-from .simulate import STRUCTURES, random_params
+from .simulate import STRUCTURES, DEFAULT_STRUCTURES, random_params
 from .heldout import HELDOUT_FAMILIES
 from .models import PRESETS, ANY_Z_RANGE
 
@@ -254,7 +254,8 @@ class SimulationSection:
     def validate(self) -> 'SimulationSection':
         self.structures = tuple(self.structures)
         held = [s for s in self.structures if s in HELDOUT_FAMILIES]
-        if held: raise ValueError(f"structures {held} are held out for evaluation (affirm3d.heldout); pre-train on {sorted(STRUCTURES)}")
+        if held: raise ValueError(f"structures {held} are held out for evaluation (affirm3d.heldout); pre-train on "
+                                  f"{sorted(DEFAULT_STRUCTURES)} or the generalist {sorted(set(STRUCTURES) - set(DEFAULT_STRUCTURES))}")
         bad = [s for s in self.structures if s not in STRUCTURES]
         if bad or not self.structures: raise ValueError(f"structures must be a non-empty subset of {sorted(STRUCTURES)}, got {self.structures!r}")
         bad = [k for k in self.sim if k not in _SIM_KEYS]
