@@ -217,15 +217,12 @@ def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, 
     if out is not None and not continuing and is_main_process(): cfg.save(out / 'config.json')   # a fresh start: its own config
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else math.inf      # minutes alone: the time budget ends the run
-    cpu_file = None if out is None else out / 'cpu_seconds.json'     # this process's CPU time, summed over resumed runs
-    cpu_before = json.loads(cpu_file.read_text())['cpu_seconds'] if continuing and cpu_file.exists() else 0.0
-    cpu0 = time.process_time()
+    cpu0 = time.process_time()                                       # this process's CPU time (a resumed run: its own part)
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
-    cpu = cpu_before + time.process_time() - cpu0
-    if cpu_file is not None and is_main_process(): cpu_file.write_text(json.dumps(dict(cpu_seconds=cpu)))
+    cpu = time.process_time() - cpu0
     import platform
-    info = dict(cpu_seconds=round(cpu, 1), steps=sum(r.get('split') == 'train' for r in learn.history) or None,
+    info = dict(cpu_seconds=round(cpu, 1), resumed=bool(continuing), steps=sum(r.get('split') == 'train' for r in learn.history) or None,
                 torch=str(torch.__version__), threads=cfg.threads, machine=platform.machine(),
                 cuda=torch.cuda.get_device_name(0) if torch.cuda.is_available() and str(device).startswith('cuda') else None)
     model.train_info = info
