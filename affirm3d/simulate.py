@@ -326,7 +326,7 @@ def labyrinth(shape=(64, 64, 64), density: float = 1.0, seed=0, scale=(2.0, 6.0)
     if not (np.isfinite(density) and density >= 0): raise ValueError(f"density must be >= 0, got {density!r}")
     field = _smooth_noise(shape, rng, float(rng.uniform(*scale)))
     level = float(np.quantile(field, 1 - min(0.3 * density, 0.9))) if density > 0 else np.inf
-    solid = 1 / (1 + np.exp(-(field - level) / rng.uniform(0.05, 0.25)))
+    solid = 0.5 + 0.5 * np.tanh((field - level) / (2 * rng.uniform(0.05, 0.25)))      # a logistic edge, no overflow
     tex = 1 - rng.uniform(*texture) * (0.5 + 0.5 * np.tanh(_smooth_noise(shape, rng, 0.7)))
     return _normalise(solid * tex)
 
