@@ -55,14 +55,18 @@ def _whole_stack_norm(stack, slab_bytes: int = 2**28) -> PercentileNorm:
              for z in range(0, stack.shape[0], per)]
     return norm.fit(np.concatenate(parts))
 
+def _whole_f_for_pieces(f):
+    "A piece-by-piece restore's z factor: a whole one, or a one-line refusal."
+    if isinstance(f, float):
+        raise InputError(f"a piece-by-piece restore needs a whole z factor (pieces must start on the output grid); at f = "
+                         f"{f:g} restore the stack whole (CLI: without --chunk-z, in a machine with the memory)")
+    return f
+
 def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
                z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
     """`z_chunks` for `model`: halos of `halo_z` input slices (default: the network's `z_reach`), piece and halo sizes
     rounded up so every piece starts on the network's pooling grid."""
-    f, stride = model_z_factor(model, z_factor), model_stride(model)
-    if isinstance(f, float):
-        raise InputError(f"a piece-by-piece restore needs a whole z factor (pieces must start on the output grid); at f = "
-                         f"{f:g} restore the stack whole (CLI: without --chunk-z, in a machine with the memory)")
+    f, stride = _whole_f_for_pieces(model_z_factor(model, z_factor)), model_stride(model)
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
@@ -150,7 +154,9 @@ def _check_output(input_path, output: Path, suffixes: tuple, overwrite: bool, wh
 def _restore_pieces(src, vox, model, open_out: Callable, chunk_z, halo_z, progress, restore_kw) -> dict:
     """The core of the on-disk restores: plan the pieces, open the output with `open_out(shape, voxel_um, piece_z)` (a
     context manager yielding a writable array; the file appears when it closes), restore into it."""
-    f = model_z_factor(model, restore_kw.pop('z_factor', None))
+    zf = restore_kw.pop('z_factor', None)
+    if zf is None and is_any_z(model) and vox is not None: zf = anisotropy_of(vox)     # a model of any f: the stack's own
+    f = _whole_f_for_pieces(model_z_factor(model, zf))
     check_z_factor(vox, f)
     if halo_z is None: halo_z = z_reach(model, f)              # measured once per file
     plan = chunk_plan(model, src.shape[0], chunk_z, halo_z, f)
