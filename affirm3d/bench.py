@@ -31,10 +31,11 @@ from .cases import BenchCase, SUITES, HELDOUT_QUICK_METHODS, _names, default_cas
 
 
 # %% auto #0
-__all__ = ['METHODS', 'RL_ITER', 'FRACTIONAL_METHODS', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES', 'BAR_MINUTES', 'BASELINES',
-           'HELDOUT_MARGINS', 'SSIM_GAP_SHARE', 'BenchMethod', 'register_method', 'NotApplicable', 'fallback_sigma',
-           'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench', 'bench_table',
-           'results_provenance', 'results_json', 'bench_cmd', 'scored_run', 'bar_verdict', 'heldout_verdict']
+__all__ = ['METHODS', 'RL_ITER', 'ANY_F_MODEL', 'FRACTIONAL_METHODS', 'COLUMNS', 'QUICK_STEPS', 'BAR_CASES', 'BAR_MINUTES',
+           'BASELINES', 'HELDOUT_MARGINS', 'SSIM_GAP_SHARE', 'BenchMethod', 'register_method', 'NotApplicable',
+           'fallback_sigma', 'affirm3d_overrides', 'run_method', 'score', 'xzyz_ssim', 'reference_row', 'run_bench',
+           'bench_table', 'results_provenance', 'results_json', 'bench_cmd', 'scored_run', 'bar_verdict',
+           'heldout_verdict']
 
 # %% ../nbs/08c_bench.ipynb #f4b9a837
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _linear(case: BenchCase, **_):
     return interpolate_z(case.lowres, case.z_factor, 'linear'), {}
 
 @register_method('cubic', 'cubic z-interpolation (`affirm3d.metrics.interpolate_z`)')
-def _cubic(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'cubic'), {}
+def _cubic(case: BenchCase, **_): return interpolate_z(case.lowres, case.z_factor, 'cubic'), {}     # any f: upsample_z's grid
 
 @register_method('RL', f'Richardson–Lucy along z on the interpolated stack ({RL_ITER} iterations)', needs_sigma=True)
 def _richardson_lucy(case: BenchCase, **_):
@@ -125,6 +126,21 @@ def _pretrained(case: BenchCase, device=None, **_):
         out = restore(case.lowres, model, z_factor=f, progress=False, with_consistency=False, device=device)
     return out.volume, dict(init=f'{name}, no training')
 
+ANY_F_MODEL = 'small_any'       # the model of any z factor that 'any_f' runs: a shipped name or a model file (experiments set it)
+
+@register_method('any_f', "the shipped generator of any z factor (`ANY_F_MODEL`), as it is, at the case's own f")
+def _any_f(case: BenchCase, device=None, **_):
+    from affirm3d.restore import restore
+    from affirm3d.modelfiles import available_pretrained, pretrained, load_generator
+    src = str(ANY_F_MODEL)
+    if src in available_pretrained(): model = pretrained(src)
+    elif Path(src).exists(): model = load_generator(src)
+    else: raise NotApplicable(f"no model of any z factor ({src!r} is neither shipped nor a file)")
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        out = restore(case.lowres, model, z_factor=case.z_factor, progress=False, with_consistency=False, device=device)
+    return out.volume, dict(init=f'{Path(src).stem}, no training')
+
 @register_method('affirm3d', 'self-supervised fine-tuning on the stack from the shipped generator (else from scratch), then restore',
                  learned=True, needs_sigma=True)
 def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, patch_zyx=None, train_kw=None, **_):
@@ -143,7 +159,7 @@ def _affirm3d(case: BenchCase, steps=None, minutes=None, seed=0, device=None, pa
                             init=f'pretrained {name}' if name else 'scratch')
 
 # %% ../nbs/08c_bench.ipynb #a0631cd2
-FRACTIONAL_METHODS = ('linear',)      # the methods that restore a fractional z factor (2.5); the others: not applicable
+FRACTIONAL_METHODS = ('linear', 'cubic', 'RL', 'pretrained', 'any_f')   # the methods that restore a fractional z factor (2.5)
 
 def run_method(method: str, case: BenchCase, steps: int | None = None, minutes: float | None = None, seed: int = 0,
                device=None, quick: bool = False, patch_zyx=None, train_kw: dict | None = None) -> tuple[np.ndarray, dict]:

@@ -11,14 +11,14 @@ from pathlib import Path
 from fastcore.script import Param
 from fastcore.docments import docments
 
-from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of, validate_z_factor,
+from .io import (read_stack, write_stack, parse_voxel_size, atomic_write, StackTooLarge, z_factor_of, validate_z_factor, anisotropy_of,
                          VOXEL_UM_RANGE)
 from .errors import InputError, Affirm3dError
 from .options import check_number, check_device, check_output
 from .bigio import open_stack_memmap, read_ome_zarr
 from .simulate import SimParams, simulate, STRUCTURES
 from .psf import AxialBlur, BlurSource, given_axial_blur, MAX_EXTRA_AXIAL_SIGMA
-from .predict import model_z_factor
+from .predict import model_z_factor, is_any_z
 from .restore import check_axial_sharpening
 from .restore_files import (restore_file, restore_file_chunked, restore_zarr, HALLUCINATION_NOTE, plan_restore,
                                    piecewise_obstacle, ModelRef, connect_scheduler)
@@ -162,13 +162,14 @@ def resolve_model(model: str, z_factor: int | None = None):
         if z_factor is None:
             raise UserError("the z factor is unknown (the stack has no voxel size): pass --voxel-size Z,Y,X (µm), "
                             "--z-factor F or --model NAME")
-        if z_factor < 2:
+        if z_factor < 1.5:
             raise UserError("the stack is already sampled near-isotropically along z (z step < 1.5 pixels): there is "
                             "nothing to restore; pass --model NAME to run a model anyway")
         gen, _ = pretrained_for(z_factor)
         if gen is None:
-            raise UserError(f"no shipped model for z factor {z_factor} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
-                            f"with `affirm3d pretrain --z-factor {z_factor} --out MODEL.pt` or `affirm3d train`")
+            make = 'any' if float(z_factor) % 1 else z_factor
+            raise UserError(f"no shipped model for z factor {z_factor:g} (shipped: {', '.join(sorted(PRETRAINED))}); make one "
+                            f"with `affirm3d pretrain --z-factor {make} --out MODEL.pt` or `affirm3d train`")
         return gen
     if Path(model).suffix in ('.ts', '.onnx'):      # from `affirm3d export`
         from affirm3d.export import load_torchscript, OnnxGenerator
@@ -189,10 +190,21 @@ def _load_model(model: str, f_stack: int | None, z_factor: int | None, device):
     if device is None: device = 'cuda' if torch.cuda.is_available() else 'cpu'
     if isinstance(gen, torch.nn.Module): gen = gen.to(device)
     elif str(device).startswith('cuda'): warnings.warn("an ONNX model runs on onnxruntime's CPU provider here, not on the GPU")
-    if z_factor is not None and z_factor != gen.z_factor:
-        raise UserError(f"--z-factor {z_factor} does not match the model's z factor {gen.z_factor}; "
-                        f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
+    if z_factor is not None and getattr(gen, 'z_factor', None) is not None and z_factor != gen.z_factor:
+        hint = ("use the model of any z factor (--model small_any)" if float(z_factor) % 1 else
+                f"train one for this stack (affirm3d train INPUT --out MODEL --z-factor {z_factor})")
+        raise UserError(f"--z-factor {z_factor:g} does not match the model's z factor {gen.z_factor}; {hint}")
     return gen
+
+def _stack_f(voxel_um) -> float | int | None:
+    """The z factor a stack's voxel size asks for with `--model auto`: the whole number it rounds to (as before) when it
+    is within 2 % of it or no shipped model restores a fractional f; else the unrounded z step / pixel (e.g. 2.5), for
+    the shipped model of any z factor."""
+    from affirm3d.modelfiles import ANY_F_NAME, PRETRAINED
+    if voxel_um is None: return None
+    ratio, whole = anisotropy_of(voxel_um), z_factor_of(voxel_um)
+    if abs(ratio / whole - 1) <= 0.02 or ANY_F_NAME not in PRETRAINED or ratio < 1.5: return whole
+    return ratio
 
 def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only: tuple, device, chunk_z,
                          overwrite, quiet, axes=None, channel=None, blur_opts: dict | None = None, scheduler=None,
@@ -229,8 +241,8 @@ def _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_
 def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyperstack or OME-TIFF; or an OME-Zarr *.zarr)", str),
                 output: Param("where to write the restored stack: TIFF (float32 unless --dtype) or *.ome.zarr (OME-Zarr NGFF 0.5, piece by piece on Dask, resumable; needed for an OME-Zarr input)", str),
                 voxel_size: Param("voxel size Z,Y,X in µm; overrides the file's metadata", str) = None,
-                z_factor: Param("z factor f of the model to use when the stack has no voxel size", int) = None,
-                model: Param("'auto' (the shipped model for the stack's z factor), a shipped model name or a model file", str) = 'auto',
+                z_factor: Param("z factor f of the model to use when the stack has no voxel size; any number from 1.5 to 12 (e.g. 2.5) for a model of any z factor", float) = None,
+                model: Param("'auto' (the shipped model for the stack's z factor; the model of any z factor where it is not whole), a shipped model name or a model file", str) = 'auto',
                 tta: Param("test-time augmentation: average 8 xy symmetries, write their spread", bool) = False,
                 maps: Param("also write OUTPUT_consistency.tif (and OUTPUT_uncertainty.tif with --tta)", bool) = False,
                 isotropic: Param("resample z to exactly the pixel size (linear, after restoration)", bool) = False,
@@ -249,7 +261,10 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
                 overwrite: Param("replace OUTPUT if it exists", bool) = False,
                 quiet: Param("no progress bar", bool) = False):
     "Restore isotropic resolution of a stack with a trained generator; the output keeps the voxel size (z/f, y, x)."
-    z_factor, device = _z_factor(z_factor), _check_run(device=device)
+    if z_factor is not None and float(z_factor) % 1:                 # a fractional f: for a model of any z factor
+        check_number(z_factor, '--z-factor', 1.5, 12)
+    else: z_factor = _z_factor(None if z_factor is None else int(z_factor))
+    device = _check_run(device=device)
     _voxel(voxel_size); _check_blur_options(axial_sigma, na, wavelength)
     check_number(channel, '--channel', 0, integer=True); check_number(chunk_z, '--chunk-z', 1, integer=True)
     check_number(workers, '--workers', 1, integer=True)
@@ -285,11 +300,13 @@ def restore_cmd(input: Param("the anisotropic stack to restore (TIFF: ImageJ hyp
         return _restore_chunked_cmd(input, output, voxel_size, z_factor, model, tta, whole_only, device,
                                     chunk_z, overwrite, quiet, axes=axes, channel=channel, blur_opts=blur_opts,
                                     workers=workers)
-    gen = _load_model(model, z_factor or stack.z_factor, z_factor, device)
+    f_stack = _stack_f(stack.voxel_um) if model == 'auto' else (anisotropy_of(stack.voxel_um) if stack.voxel_um else None)
+    gen = _load_model(model, z_factor or f_stack, z_factor, device)
+    f_use = model_z_factor(gen, (z_factor or f_stack) if is_any_z(gen) else None)    # any f: given, or the stack's own
     axial = _axial_blur(na, wavelength, immersion, confocal, stack.voxel_um,    # the consistency map's forward model
-                        z_factor or model_z_factor(gen), axial_sigma)
+                        f_use, axial_sigma)
     res = restore_file(stack, output, gen, dtype=dtype, overwrite=overwrite, maps=maps, tta=tta, isotropic=isotropic,
-                       axial_sigma=axial, progress=not quiet)   # warnings: one line each (main)
+                       axial_sigma=axial, progress=not quiet, z_factor=f_use if is_any_z(gen) else None)   # warnings: one line each (main)
     print(f"restored {input} -> {output}: {res.volume.shape} voxels at {res.voxel_um} µm (z factor {res.z_factor})")
     if 'consistency_rel' in res.info:
         print(f"data consistency: mean |forward(output) − input| = {100 * res.info['consistency_rel']:.1f} % of the "
@@ -335,6 +352,14 @@ def _resumed_config(out, resume: bool) -> dict:
     except (OSError, ValueError): return {}
 
 # %% ../nbs/10_cli.ipynb #8d2fb435
+def _whole(text, name: str):
+    "A whole number given as text ('4'), or the text itself (for the library's own one-line refusal)."
+    if text is None or isinstance(text, int): return text
+    try: return int(str(text))
+    except ValueError:
+        raise UserError(f"{name} must be a whole number or 'any', got {text!r}; a fractional f needs the model of any "
+                        "z factor (affirm3d pretrain --z-factor any)") from None
+
 def _range(text: str, name: str):
     "'3' -> 3.0; '2.5,3.5' -> (2.5, 3.5) (a range the simulator draws from)."
     try: vals = [float(v) for v in str(text).split(',')]
@@ -360,13 +385,14 @@ def _budget_opts(steps, minutes, resume: bool, default_minutes: float = 10.) -> 
     return {} if resume else dict(minutes=default_minutes)
 
 def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, required=True) = None,
-                 z_factor: Param("z factor f (z step / pixel size) the model restores (default 4)", int) = None,
+                 z_factor: Param("z factor f (z step / pixel size) the model restores: a whole number (default 4), or 'any' for one model of every f from 1.5 to 12 (f drawn per batch)", str) = None,
                  preset: Param("generator size: tiny, small or standard (default tiny)", str) = None,
+                 init: Param("start from a shipped model's weights (e.g. small_f4) or a model file (default: fresh weights)", str) = None,
                  structures: Param("simulated structures, comma-separated (default microtubules,mitochondria)", str) = None,
                  lateral_sigma: Param("lateral PSF sigma in pixels: a value or a range LO,HI (default 1.2)", str) = None,
                  axial_ratio: Param("axial PSF sigma / lateral PSF sigma: a value or a range LO,HI (default 3.0)", str) = None,
                  losses: Param("generator loss terms, comma-separated (default: fourier,real,consistency,adv)", str) = None,
-                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default: an output cube of 32, i.e. round(32/f),32,32)", str) = None,
+                 patch: Param("LOW-RES training patch Z,Y,X (output: f·Z,Y,X; default: an output cube of 32, i.e. round(32/f),32,32); with --z-factor any, the OUTPUT patch (default 40,40,40)", str) = None,
                  batch_size: Param("patches per step (default 2)", int) = None,
                  n_sim: Param("simulated training pairs, drawn once, re-augmented every epoch (default 128)", int) = None,
                  minutes: Param("wall-clock training budget in minutes (default 10)", float) = None,
@@ -381,7 +407,8 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     "Pre-train a generator on simulated stacks with ground truth (for a z factor or optics without a shipped model)."
     from affirm3d.training import pretrain
     check_output(out, ('.pt',), exists_ok=True)   # an existing one: the library says --resume or --overwrite
-    z_factor, device = _z_factor(z_factor), _check_run(seed, threads, device)
+    z_factor = 'any' if str(z_factor).strip().lower() == 'any' else _z_factor(_whole(z_factor, '--z-factor'))
+    device = _check_run(seed, threads, device)
     _check_budget(minutes, steps)
     check_number(batch_size, '--batch-size', 1, 1024, integer=True); check_number(n_sim, '--n-sim', 1, 10 ** 6, integer=True)
     check_number(lr, '--lr', 0, 1, above=True)
@@ -395,7 +422,7 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
         except ValueError: raise UserError(f"--patch must be three integers Z,Y,X, got {patch!r}") from None
         if len(opts['patch_zyx']) != 3: raise InputError(f"--patch must be three integers Z,Y,X, got {patch!r}")
         f = opts.get('z_factor', saved.get('z_factor', PRETRAIN_CLI_DEFAULTS['z_factor']))
-        for side in (f * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
+        for side in ((1 if f == 'any' else f) * opts['patch_zyx'][0], *opts['patch_zyx'][1:]):
             check_number(side, '--patch (output f·Z, Y, X)', 8, MAX_SIDE, integer=True, unit='voxels')
     if 'structures' in opts: opts['structures'] = tuple(s.strip() for s in opts['structures'].split(','))
     if opts.get('losses', '').strip(): opts['generator_losses'] = tuple(t.strip() for t in opts['losses'].split(','))
@@ -404,8 +431,8 @@ def pretrain_cmd(out: Param("where to write the pre-trained model (.pt)", str, r
     _check_sim_optics(*(sim.get(k, saved.get('sim', {}).get(k, 1.2 if k == 'lateral_sigma' else 3.0))
                         for k in ('lateral_sigma', 'axial_ratio')))
     if sim: opts['sim'] = {**saved.get('sim', {}), **sim}          # one given again on resume: the other is the run's
-    res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=500,
-                   **_budget_opts(steps, minutes, resuming), **opts)
+    res = pretrain(out=out, progress=not quiet, device=device, overwrite=overwrite, resume=resume, checkpoint_every=100 if z_factor == 'any' else 500,
+                   init=init, **_budget_opts(steps, minutes, resuming), **opts)
     valid = [r for r in res.history if r.get('split') == 'valid']
     n = sum(r.get('split') == 'train' for r in res.history)
     msg = f"; validation PSNR {valid[-1]['psnr']:.2f} dB" if valid and 'psnr' in valid[-1] else ''

@@ -13,16 +13,17 @@ import numpy as np
 
 from .io import atomic_write, parse_voxel_size
 from .psf import extra_axial_sigma
-from .simulate import STRUCTURES, random_params
+from .simulate import STRUCTURES, DEFAULT_STRUCTURES, random_params
 from .heldout import HELDOUT_FAMILIES
-from .models import PRESETS
+from .models import PRESETS, ANY_Z_RANGE
 
 # %% auto #0
 __all__ = ['Regime', 'Term', 'TermNorm', 'SigmaSource', 'Schedule', 'GanLoss', 'AdvReal', 'REGIMES', 'TERMS', 'TERM_NORMS',
-           'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR', 'PATCH_SIDE',
-           'MIN_LATERAL', 'MIN_SLICES', 'SECTIONS', 'CONFIG_KEYS', 'SIM_OPTICS_DEFAULTS', 'default_patch', 'RunSection',
-           'OpticsSection', 'IntensitySection', 'LossSection', 'OptimSection', 'AdversarialSection', 'PatchSection',
-           'BudgetSection', 'SimulationSection', 'TrainConfig', 'sim_optics', 'sim_axial_sigma', 'sim_sigma_range']
+           'SIGMA_SOURCES', 'CALLBACK_TERMS', 'DEFAULT_LOSSES', 'REGIME_DEFAULTS', 'SELFSUP_LR', 'ANY_Z', 'ANY_PATCH',
+           'PATCH_SIDE', 'MIN_LATERAL', 'MIN_SLICES', 'SECTIONS', 'CONFIG_KEYS', 'SIM_OPTICS_DEFAULTS', 'default_patch',
+           'RunSection', 'OpticsSection', 'IntensitySection', 'LossSection', 'OptimSection', 'AdversarialSection',
+           'PatchSection', 'BudgetSection', 'SimulationSection', 'TrainConfig', 'sim_optics', 'sim_axial_sigma',
+           'sim_sigma_range']
 
 # %% ../nbs/04a_config.ipynb #e8aab88b
 Regime = Literal['pretrain', 'selfsup']                          # simulated pairs with ground truth | a user's stack alone
@@ -38,7 +39,9 @@ CALLBACK_TERMS = ('lateral', 'adv')             # terms that need the model or a
 DEFAULT_LOSSES = {'pretrain': ('fourier', 'real', 'consistency', 'adv'), 'selfsup': ('fourier', 'consistency', 'lateral')}
 REGIME_DEFAULTS = {'pretrain': dict(w_fourier=1.0, lr=2e-3), 'selfsup': dict(w_fourier=0.03)}   # fields left None
 SELFSUP_LR = {'finetune': 5e-4, 'scratch': 2e-3}     # selfsup lr left None: chosen when training starts (from an init model or not)
-_SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background')
+_SIM_KEYS = ('lateral_sigma', 'axial_ratio', 'density', 'photons', 'read_noise', 'offset', 'gain', 'background', 'z_range')
+ANY_Z = 'any'               # z_factor='any' (pretrain): one model for every z factor in sim['z_range'] (default ANY_Z_RANGE)
+ANY_PATCH = (40, 40, 40)    # z_factor='any': the OUTPUT patch (at least Z slices; the low-res patch is ceil(Z/f) + 1 slices)
 
 def _tuple(v): return tuple(v) if isinstance(v, (list, tuple)) else v
 
@@ -73,7 +76,8 @@ def _posint(v, name: str, minimum: int = 1) -> int:
 class RunSection:
     "What is trained: the regime, the z factor and the generator preset; the run's seed and CPU threads."
     regime: Regime = 'pretrain'                 # 'pretrain' (simulated pairs) | 'selfsup' (a user's stack, no ground truth)
-    z_factor: int | None = 4                    # z step / lateral pixel; None in selfsup: from voxel_um or estimated
+    z_factor: int | str | None = 4              # z step / lateral pixel; None in selfsup: from voxel_um or estimated;
+                                                # 'any' (pretrain): f drawn per batch from sim['z_range'] (default 1.5–12)
     preset: str = 'tiny'                        # generator preset (affirm3d.models.PRESETS)
     seed: int = 0
     threads: int | None = None                  # torch CPU threads during training (None: leave as is)
@@ -85,7 +89,9 @@ class RunSection:
     def validate(self) -> 'RunSection':
         if self.regime not in REGIMES: raise ValueError(f"regime must be one of {REGIMES}, got {self.regime!r}")
         if self.z_factor is None:
-            if self.regime == 'pretrain': raise ValueError("pretrain needs a z_factor (an integer >= 1), got None")
+            if self.regime == 'pretrain': raise ValueError("pretrain needs a z_factor (an integer >= 1, or 'any'), got None")
+        elif self.z_factor == ANY_Z:
+            if self.regime != 'pretrain': raise ValueError("z_factor='any' is for pretrain; self-supervised training takes the stack's own z factor")
         else: self.z_factor = _posint(self.z_factor, 'z_factor')
         if self.preset not in PRESETS: raise ValueError(f"preset must be one of {sorted(PRESETS)}, got {self.preset!r}")
         self.seed = _posint(self.seed, 'seed', 0)
@@ -248,7 +254,8 @@ class SimulationSection:
     def validate(self) -> 'SimulationSection':
         self.structures = tuple(self.structures)
         held = [s for s in self.structures if s in HELDOUT_FAMILIES]
-        if held: raise ValueError(f"structures {held} are held out for evaluation (affirm3d.heldout); pre-train on {sorted(STRUCTURES)}")
+        if held: raise ValueError(f"structures {held} are held out for evaluation (affirm3d.heldout); pre-train on "
+                                  f"{sorted(DEFAULT_STRUCTURES)} or the generalist {sorted(set(STRUCTURES) - set(DEFAULT_STRUCTURES))}")
         bad = [s for s in self.structures if s not in STRUCTURES]
         if bad or not self.structures: raise ValueError(f"structures must be a non-empty subset of {sorted(STRUCTURES)}, got {self.structures!r}")
         bad = [k for k in self.sim if k not in _SIM_KEYS]
@@ -316,6 +323,7 @@ class TrainConfig:
     def hr_patch_zyx(self) -> tuple:
         "The high-resolution patch (f·Z, Y, X) the generator outputs."
         if self.z_factor is None: return None                     # selfsup before the stack tells the z factor
+        if self.z_factor == ANY_Z: return tuple(self.patch_zyx or ANY_PATCH)    # any f: patch_zyx is the output patch
         pz, py, px = self.patch_zyx if self.patch_zyx is not None else default_patch(self.z_factor)
         return (self.z_factor * pz, py, px)
 
@@ -324,6 +332,11 @@ class TrainConfig:
         for s in SECTIONS: getattr(self, s).validate()
         for k, v in REGIME_DEFAULTS[self.regime].items():
             if getattr(self, k) is None: setattr(self, k, v)
+        if 'z_range' in self.sim:
+            zr = self.sim['z_range']
+            if self.z_factor != ANY_Z: raise ValueError("sim['z_range'] is for z_factor='any'; a whole z factor is fixed")
+            if np.ndim(zr) != 1 or len(zr) != 2 or not 1 <= zr[0] < zr[1]:
+                raise ValueError(f"sim['z_range'] must be (lo, hi) with 1 <= lo < hi, got {zr!r}")
         if self.regime == 'selfsup' and 'real' in self.losses:
             raise ValueError("the 'real' (ground-truth L1) term needs a ground truth: use it with regime='pretrain', "
                              "or drop it from generator_losses for self-supervised training")

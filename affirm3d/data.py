@@ -162,7 +162,7 @@ def patch_score(patch, stats: StackStats, pct: float = 99.0) -> float:
 def collate(items: Sequence[dict]) -> dict:
     "Stack samples dict(lowres=(1,Z,Y,X), gt=(1,f·Z,Y,X) | None, z_factor) into a batch dict with one z factor."
     if not items: raise ValueError("collate: no samples")
-    zfs = {int(it['z_factor']) for it in items}
+    zfs = {int(f) if float(f).is_integer() else float(f) for f in (it['z_factor'] for it in items)}   # any f: a float
     if len(zfs) > 1:
         raise ValueError(f"a batch must hold one z factor, got {sorted(zfs)}; group samples by z factor "
                          "(ZFactorBatchSampler) or fix it per stream")

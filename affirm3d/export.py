@@ -12,7 +12,7 @@ from torch import nn
 
 from .io import atomic_write
 from .predict import model_z_factor, model_stride, as_device
-from .errors import ModelFileError
+from .errors import ModelFileError, InputError
 from .modelfiles import check_model_path, model_file_kind
 
 # %% auto #0
@@ -37,12 +37,19 @@ def _example_shape(f: int, stride: int, batch: int = 1, k: int = 1) -> tuple:
     align_z = stride // math.gcd(stride, f)
     return (batch, 1, 2 * k * align_z, 2 * k * stride, (2 * k + 1) * stride)
 
+def _check_whole_f(model):
+    "An exported file restores one whole z factor: refuse a model of any z factor in one line."
+    if model.config.get('z_factor') is None:
+        raise InputError("a model of any z factor cannot be exported (a traced TorchScript/ONNX network restores one whole "
+                         "z factor); use its .pt file, or export a model trained for one z factor")
+
 def export_torchscript(model: nn.Module, path, overwrite: bool = False, atol: float = 1e-4) -> Path:
     """Trace `model` (a generator) to a TorchScript file at `path`, written atomically with its config; the trace is
     checked on another input shape and batch size first (ValueError if it does not reproduce the model)."""
     if not isinstance(model, nn.Module) or not hasattr(model, 'config'):
         raise ValueError("export_torchscript needs an affirm3d generator (a module with .config), e.g. "
                          "affirm3d.modelfiles.load_generator('model.pt')")
+    _check_whole_f(model)
     f, stride = model_z_factor(model), model_stride(model)
     model = copy.deepcopy(model).eval().to('cpu')        # the caller's model keeps its device and mode
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))
@@ -129,6 +136,7 @@ def export_onnx(model: nn.Module, path, overwrite: bool = False, atol: float = 1
     onnx, _ = _onnx_modules()
     if not isinstance(model, nn.Module) or not hasattr(model, 'config'):
         raise ValueError("export_onnx needs an affirm3d generator (a module with .config)")
+    _check_whole_f(model)
     f, stride = model_z_factor(model), model_stride(model)
     model = copy.deepcopy(model).eval().to('cpu')
     example, check = torch.rand(_example_shape(f, stride)), torch.rand(_example_shape(f, stride, batch=2, k=2))

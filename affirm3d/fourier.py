@@ -11,7 +11,7 @@ import torch.nn as nn
 
 # %% auto #0
 __all__ = ['WINDOWS', 'UPSAMPLE_MODES', 'HP_SHAPES', 'DISTANCES', 'WEIGHTINGS', 'spectral_window', 'line_power_spectrum',
-           'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid',
+           'axis_power_spectra', 'plane_power_spectra', 'spectrum_resample_matrix', 'lateral_on_z_grid', 'z_out_slices',
            'z_interp_matrix', 'z_phase_taps', 'upsample_z', 'highpass_weight', 'FourierLoss']
 
 # %% ../nbs/03_fourier.ipynb #fb997404
@@ -121,6 +121,11 @@ def lateral_on_z_grid(spectra: dict) -> torch.Tensor:
 # %% ../nbs/03_fourier.ipynb #dc01babd
 UPSAMPLE_MODES = ('linear', 'cubic', 'fft')
 
+def z_out_slices(n_in: int, z_factor: float) -> int:
+    """Slices of the output grid of `n_in` input slices at any z factor f: N = floor(n_in·f + 1e-6), output slice j at
+    input position j/f (j = 0..N−1); for a whole f exactly f·n_in, and never a slice beyond input position n_in − 1/f."""
+    return int(math.floor(n_in * float(z_factor) + 1e-6))
+
 def _keys(s, a=-0.5):
     s = np.abs(s)
     return np.where(s <= 1, (a+2)*s**3 - (a+3)*s**2 + 1, np.where(s < 2, a*s**3 - 5*a*s**2 + 8*a*s - 4*a, 0.))
@@ -128,8 +133,8 @@ def _keys(s, a=-0.5):
 @functools.lru_cache(maxsize=64)
 def z_interp_matrix(n_in: int, z_factor: float, mode: str = 'linear') -> np.ndarray:
     """(n_out, n_in) float64 matrix of `upsample_z`: output slice j samples input position j/z_factor,
-    n_out = round(n_in*z_factor). Rows at integer positions are exact unit vectors."""
-    n_out = int(round(n_in * z_factor))
+    n_out = z_out_slices(n_in, z_factor) = floor(n_in·z_factor + 1e-6). Rows at integer positions are exact unit vectors."""
+    n_out = z_out_slices(n_in, z_factor)
     pos = np.arange(n_out) / z_factor
     mat = np.zeros((n_out, n_in))
     if n_in == 1: mat[:] = 1.; return mat
@@ -178,8 +183,20 @@ def _upsample_z_polyphase(v: torch.Tensor, f: int, mode: str) -> torch.Tensor:
     phases = [sum(w * s for w, s in zip(row, shifted) if w != 0) for row in taps]
     return torch.stack(phases, dim=-3).flatten(-4, -3)          # (..., Z, f, Y, X) -> (..., f·Z, Y, X)
 
+def _upsample_z_linear_any(v: torch.Tensor, f: float) -> torch.Tensor:
+    "Linear z-interpolation of (..., Z, Y, X) at positions j/f, j < `z_out_slices(Z, f)` (the last slice replicated beyond the end)."
+    n = v.shape[-3]
+    if n == 1: return v.expand(*v.shape[:-3], z_out_slices(1, f), *v.shape[-2:]).contiguous()
+    pos = torch.arange(z_out_slices(n, f), dtype=torch.float64, device=v.device) / f
+    pos = pos.clamp(0, n - 1)
+    i0 = pos.floor().long().clamp(max=n - 2)
+    w = (pos - i0).to(v.dtype)
+    w = torch.where((pos - pos.round()).abs() < 1e-9, torch.round(w), w)   # exact at integer positions, like the matrix
+    w = w[:, None, None]
+    return v.index_select(-3, i0) * (1 - w) + v.index_select(-3, i0 + 1) * w
+
 def upsample_z(vol, z_factor: float, mode: str = 'linear'):
-    """Differentiable z-upsampling of (..., Z, Y, X) `vol` to round(z_factor·Z) slices, with output slice j at
+    """Differentiable z-upsampling of (..., Z, Y, X) `vol` to `z_out_slices(Z, z_factor)` = floor(z_factor·Z + 1e-6) slices, with output slice j at
     input position j/z_factor (so out[..., k·f] == in[..., k], as `subsample_z` expects)."""
     if mode not in UPSAMPLE_MODES: raise ValueError(f"mode must be one of {UPSAMPLE_MODES}, got {mode!r}")
     z_factor = float(z_factor)
@@ -192,6 +209,9 @@ def upsample_z(vol, z_factor: float, mode: str = 'linear'):
     if z_factor == 1: return vol if was_np else vol_zyx
     if z_factor.is_integer() and mode != 'fft':
         out = _upsample_z_polyphase(vol_zyx, int(z_factor), mode)
+        return out.numpy() if was_np else out
+    if mode == 'linear':                                   # fractional f: two gathers, no (n_out × n_in) matrix
+        out = _upsample_z_linear_any(vol_zyx, z_factor)
         return out.numpy() if was_np else out
     mat = torch.as_tensor(z_interp_matrix(vol_zyx.shape[-3], z_factor, mode), dtype=vol_zyx.dtype, device=vol_zyx.device)
     out = torch.einsum('oz,...zyx->...oyx', mat, vol_zyx)

@@ -198,7 +198,10 @@ class Learner:
 
     def _predict(self):
         b = self.batch
-        self.preds = self.model(b[self.input_key] if isinstance(b, Mapping) else b[0])
+        if not isinstance(b, Mapping): self.preds = self.model(b[0]); return
+        net = getattr(self.model, 'module', self.model)               # a model of any z factor is told the batch's
+        kw = {'z_factor': b['z_factor']} if getattr(net, 'z_factor', 0) is None and 'z_factor' in b else {}
+        self.preds = self.model(b[self.input_key], **kw)
     def _get_loss(self):
         b = self.batch
         self.set_loss(self.loss_func(self.preds, b) if isinstance(b, Mapping) else self.loss_func(self.preds, *b[1:]))

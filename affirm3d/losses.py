@@ -29,23 +29,26 @@ class TrainLoss:
         self.fourier = fourier if fourier is not None else (FourierLoss(**cfg.fourier_kw) if 'fourier' in self.terms else None)
         self._fm = {}
 
-    def forward_model(self, axial_sigma: float) -> ForwardModel:
-        key = round(float(axial_sigma), 6)
-        if key not in self._fm: self._fm[key] = ForwardModel(self.cfg.z_factor, key)
+    def forward_model(self, axial_sigma: float, z_factor=None) -> ForwardModel:
+        "The forward model at this blur and the config's z factor (or, for z_factor='any', the batch's `z_factor`)."
+        f = self.cfg.z_factor if self.cfg.z_factor != 'any' else z_factor
+        if f is None or f == 'any': raise ValueError("a model of any z factor needs the batch's z_factor for the consistency term")
+        key = (round(float(axial_sigma), 6), float(f))
+        if key not in self._fm: self._fm[key] = ForwardModel(f, key[0])
         return self._fm[key]
 
     def consistency(self, preds: torch.Tensor, batch: dict) -> torch.Tensor:
         "L1 between the re-degraded output and the input; per-sample sigmas if the batch has 'axial_sigma'."
-        sig = batch.get('axial_sigma', None)
+        sig, f = batch.get('axial_sigma', None), batch.get('z_factor')
         if sig is None:
             if self.cfg.axial_sigma is None:
                 raise ValueError("the consistency term needs the extra axial sigma: set TrainConfig.axial_sigma (or let "
                                  "self_supervised estimate it)")
-            return (self.forward_model(self.cfg.axial_sigma)(preds) - batch['lowres']).abs().mean()
+            return (self.forward_model(self.cfg.axial_sigma, f)(preds) - batch['lowres']).abs().mean()
         groups: dict[float, list[int]] = {}                 # one forward model per distinct sigma, not per sample
         for i, s in enumerate(sig): groups.setdefault(round(float(s), 6), []).append(i)
-        if len(groups) == 1: return (self.forward_model(next(iter(groups)))(preds) - batch['lowres']).abs().mean()
-        per = [(self.forward_model(s)(preds[idx]) - batch['lowres'][idx]).abs().mean() * len(idx) for s, idx in groups.items()]
+        if len(groups) == 1: return (self.forward_model(next(iter(groups)), f)(preds) - batch['lowres']).abs().mean()
+        per = [(self.forward_model(s, f)(preds[idx]) - batch['lowres'][idx]).abs().mean() * len(idx) for s, idx in groups.items()]
         return torch.stack(per).sum() / len(sig)
 
     def __call__(self, preds: torch.Tensor, batch: dict) -> dict:

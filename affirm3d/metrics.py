@@ -195,10 +195,13 @@ def _like_input(out: torch.Tensor, like):
     return out if isinstance(like, torch.Tensor) else out.cpu().numpy().astype(np.float32)
 
 def interpolate_z(lowres, z_factor: int, mode: str = 'linear'):
-    "Upsample (..., Z, Y, X) along z by `z_factor` (`mode` 'nearest', 'linear', 'cubic' or 'fft'); out[k·f] = lowres[k]."
-    f = validate_z_factor(z_factor)
+    """Upsample (..., Z, Y, X) along z by `z_factor` (`mode` 'nearest', 'linear', 'cubic' or 'fft'); out[k·f] = lowres[k].
+    A fractional f (not 'nearest') gives `upsample_z`'s exact grid: floor(f·Z + 1e-6) slices at input positions j/f."""
     if mode not in ('nearest', 'linear', 'cubic', 'fft'):
         raise ValueError(f"mode must be 'nearest', 'linear', 'cubic' or 'fft', got {mode!r}")
+    fractional = isinstance(z_factor, (int, float)) and not isinstance(z_factor, bool) and math.isfinite(z_factor) \
+        and z_factor > 1 and not float(z_factor).is_integer() and mode != 'nearest'
+    f = float(z_factor) if fractional else validate_z_factor(z_factor)
     t = _as_tensor(lowres, 'lowres', dtype=lowres.dtype if isinstance(lowres, torch.Tensor) and lowres.is_floating_point() else torch.float32)
     if t.ndim < 3: raise ValueError(f"lowres must be a stack (..., Z, Y, X), got shape {tuple(t.shape)}")
     if mode == 'nearest':
@@ -213,8 +216,11 @@ def interpolate_z(lowres, z_factor: int, mode: str = 'linear'):
 def richardson_lucy_z(lowres, z_factor: int, axial_sigma: float | None, n_iter: int = 20,
                       lateral_psf_sigma: float | None = None, background: str | float = 'auto',
                       mode: str = 'cubic', data: str = 'interpolated', tol: float | None = None, eps: float = 1e-6):
-    "Richardson–Lucy along z on the `z_factor`-upsampled stack with the extra axial Gaussian `axial_sigma` (HR voxels)."
-    f = validate_z_factor(z_factor)
+    """Richardson–Lucy along z on the `z_factor`-upsampled stack with the extra axial Gaussian `axial_sigma` (HR voxels);
+    a fractional f with `data='interpolated'` (the default) on `upsample_z`'s exact grid."""
+    fractional = isinstance(z_factor, (int, float)) and not isinstance(z_factor, bool) and math.isfinite(z_factor) \
+        and z_factor > 1 and not float(z_factor).is_integer() and data == 'interpolated'
+    f = float(z_factor) if fractional else validate_z_factor(z_factor)
     if data not in ('interpolated', 'measured'):
         raise ValueError(f"data must be 'interpolated' or 'measured', got {data!r}")
     if int(n_iter) != n_iter or n_iter < 0: raise ValueError(f"n_iter must be a non-negative integer, got {n_iter!r}")

@@ -17,9 +17,9 @@ from .config import TrainConfig
 from .errors import ModelFileError
 
 # %% auto #0
-__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'weights_sha256', 'export_generator', 'model_file_kind', 'check_model_path',
-           'read_model_file', 'verify_weights', 'weights_mismatch', 'load_generator', 'available_pretrained',
-           'pretrained', 'pretrained_for']
+__all__ = ['PRETRAINED', 'PRESET_PREFERENCE', 'ANY_F_NAME', 'ANY_F_PREFERRED', 'weights_sha256', 'export_generator',
+           'model_file_kind', 'check_model_path', 'read_model_file', 'verify_weights', 'weights_mismatch',
+           'load_generator', 'available_pretrained', 'pretrained', 'pretrained_for']
 
 # %% ../nbs/04b_modelfiles.ipynb #3b7f8322
 def weights_sha256(state_dict: Mapping) -> str:
@@ -36,13 +36,17 @@ def weights_sha256(state_dict: Mapping) -> str:
 # %% ../nbs/04b_modelfiles.ipynb #bd590386
 _GEN_FORMAT = 'affirm3d.generator/1'
 
-def export_generator(model: nn.Module, path, config: TrainConfig | dict | None = None, overwrite: bool = False) -> Path:
-    "Save a generator's weights, their checksum, model config + TrainConfig (no optimiser) atomically; returns the path."
+def export_generator(model: nn.Module, path, config: TrainConfig | dict | None = None, overwrite: bool = False,
+                     info: dict | None = None) -> Path:
+    """Save a generator's weights, their checksum, model config + TrainConfig (no optimiser) atomically; returns the path.
+    `info` (default: the model's `train_info`, if any): how the training ran (e.g. its CPU seconds), kept as `train_info`."""
     cfg = config if config is not None else getattr(model, 'train_config', None)
     if isinstance(cfg, TrainConfig): cfg = cfg.to_dict()
     state = dict(format=_GEN_FORMAT, torch_version=str(torch.__version__), model_config=dict(model.config),
                  weights_sha256=weights_sha256(model.state_dict()),
                  train_config=cfg, state_dict={k: v.detach().cpu().clone() for k, v in model.state_dict().items()})
+    info = info if info is not None else getattr(model, 'train_info', None)
+    if info: state['train_info'] = dict(info)
     with atomic_write(path, overwrite=overwrite) as tmp, open(tmp, 'wb', buffering=0) as f:    # atomic_write sets the usual permissions
         torch.save(state, f)          # an unbuffered file: a full disk is OSError(ENOSPC) (buffered, torch says RuntimeError)
     return Path(path)
@@ -165,6 +169,7 @@ def load_generator(path, z_factor: int | None = None, preset: str | None = None,
         raise ModelFileError(f"{path} records a training config this affirm3d cannot read ({str(e).split(';')[0]}); "
                              "it was written by another affirm3d version: update affirm3d") from None
     model.source = path
+    model.train_info = ck.get('train_info')          # how the training ran (CPU seconds, steps, ...), if recorded
     return model.to(device).eval()
 
 # %% ../nbs/04b_modelfiles.ipynb #c675d486
@@ -187,10 +192,21 @@ PRETRAINED: dict = {n: _models_dir() / f'{n}.pt' for n in available_pretrained()
 
 PRESET_PREFERENCE = ('small', 'tiny', 'standard')   # which shipped model `pretrained_for` picks first
 
-def pretrained_for(z_factor: int, preset: str | None = None) -> tuple:
+ANY_F_NAME = 'small_any'            # the shipped model of any z factor (1.5–12), if shipped
+ANY_F_PREFERRED: tuple = ()         # whole z factors at which it beat the per-f model on the held-out suite
+
+def pretrained_for(z_factor: float, preset: str | None = None) -> tuple:
     """(generator, name) of the best shipped model for `z_factor` — of `preset` if given, else the first preset of
-    `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped."""
+    `PRESET_PREFERENCE` that has one; (None, None) if none is shipped. Ablation models (names with a suffix) are skipped.
+    A fractional f (or a whole one in `ANY_F_PREFERRED`) gets the model of any z factor (`ANY_F_NAME`) when it is shipped
+    and its range holds f."""
     shipped = available_pretrained()
+    frac = not float(z_factor).is_integer()
+    if (frac or z_factor in ANY_F_PREFERRED) and ANY_F_NAME in shipped and preset in (None, ANY_F_NAME.split('_')[0]):
+        model = pretrained(ANY_F_NAME)
+        lo, hi = model.z_range
+        if lo - 1e-9 <= z_factor <= hi + 1e-9: return model, ANY_F_NAME
+    if frac: return None, None
     for p in ((preset,) if preset else PRESET_PREFERENCE):
         if f'{p}_f{z_factor}' in shipped: return pretrained(f'{p}_f{z_factor}'), f'{p}_f{z_factor}'
     return None, None

@@ -4,19 +4,19 @@
 
 # %% ../nbs/04_models.ipynb #2d62ef1c
 from __future__ import annotations
-import time
+import math, time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils.parametrizations import spectral_norm
 from .psf import gaussian_kernel_1d
-from .simulate import axial_blur, subsample_z, convolve_axis
-from .fourier import upsample_z
+from .simulate import axial_blur, subsample_z, subsample_z_any, convolve_axis
+from .fourier import upsample_z, z_out_slices
 
 # %% auto #0
-__all__ = ['PRESETS', 'GENERATORS', 'ChannelNorm', 'ResBlock', 'AttentionGate', 'AttentionResUNet', 'init_weights',
-           'pad_to_multiple', 'Generator', 'Generator25D', 'build_generator', 'ForwardModel', 'lateral_slices',
-           'axial_slices', 'random_flip_rot2d', 'PatchDiscriminator', 'count_params', 'model_summary',
+__all__ = ['PRESETS', 'ANY_Z_RANGE', 'GENERATORS', 'ChannelNorm', 'ResBlock', 'AttentionGate', 'AttentionResUNet', 'init_weights',
+           'pad_to_multiple', 'Generator', 'Generator25D', 'build_generator', 'as_any_z', 'ForwardModel',
+           'lateral_slices', 'axial_slices', 'random_flip_rot2d', 'PatchDiscriminator', 'count_params', 'model_summary',
            'saved_activation_bytes', 'time_fwd_bwd', 'estimate_max_patch']
 
 # %% ../nbs/04_models.ipynb #d0aebe6b
@@ -147,16 +147,25 @@ PRESETS: dict[str, dict] = {
     'standard': dict(base_channels=32, depth=3),
 }
 
+ANY_Z_RANGE = (1.5, 12.0)     # the z factors an any-f generator (z_factor=None) restores by default
+
 class _ZUpsampler(nn.Module):
     "Shared config/validation for the generators: `out = upsample_z(x) + residual(upsample_z(x))`."
     kind = '_ZUpsampler'
     spatial_dims = 3                  # of the residual U-Net: 3 (volumes) or 2 (xz/yz slices)
-    def __init__(self, z_factor: int, preset: str = 'tiny', base_channels: int | None = None,
+    def __init__(self, z_factor: int | None, preset: str = 'tiny', base_channels: int | None = None,
                  depth: int | None = None, act: str = 'leaky_relu', attention: bool = True,
-                 interp: str = 'linear'):
+                 interp: str = 'linear', z_range: tuple | None = None):
         super().__init__()
-        if isinstance(z_factor, bool) or not isinstance(z_factor, int) or z_factor < 1:
-            raise ValueError(f"z_factor must be an integer >= 1 (z step / lateral pixel size, rounded), got {z_factor!r}")
+        if z_factor is None:                              # any f: given at call time, model(vol, z_factor=2.5)
+            lo, hi = (float(v) for v in (z_range or ANY_Z_RANGE))
+            if not 1 <= lo < hi: raise ValueError(f"z_range must be (lo, hi) with 1 <= lo < hi, got {z_range!r}")
+            self.z_range = (lo, hi)
+        elif isinstance(z_factor, bool) or not isinstance(z_factor, int) or z_factor < 1:
+            raise ValueError(f"z_factor must be an integer >= 1 (z step / lateral pixel size, rounded), or None for a "
+                             f"model of any z factor; got {z_factor!r}")
+        elif z_range is not None: raise ValueError("z_range is for a model of any z factor (z_factor=None)")
+        else: self.z_range = None
         if preset not in PRESETS:
             raise ValueError(f"unknown preset {preset!r}; choose one of {sorted(PRESETS)} or pass base_channels/depth")
         p = PRESETS[preset]
@@ -170,8 +179,10 @@ class _ZUpsampler(nn.Module):
     @property
     def config(self) -> dict:
         "Everything needed to rebuild this model (store it next to the weights)."
-        return dict(kind=self.kind, z_factor=self.z_factor, preset=self.preset, base_channels=self.base_channels,
-                    depth=self.depth, act=self.act_name, attention=self.attention, interp=self.interp)
+        cfg = dict(kind=self.kind, z_factor=self.z_factor, preset=self.preset, base_channels=self.base_channels,
+                   depth=self.depth, act=self.act_name, attention=self.attention, interp=self.interp)
+        if self.z_factor is None: cfg['z_range'] = self.z_range       # whole-f configs: as before
+        return cfg
 
     @classmethod
     def from_config(cls, cfg: dict):
@@ -187,10 +198,25 @@ class _ZUpsampler(nn.Module):
             raise ValueError(f"expected a batch (B, 1, Z, Y, X), got shape {tuple(vol.shape)}; "
                              "add batch and channel axes with vol[None, None]")
 
-    def forward(self, vol: torch.Tensor) -> torch.Tensor:
-        "(B,1,Z,Y,X) anisotropic → (B,1,f·Z,Y,X); slice k·f of the output sits at input slice k."
+    def call_z_factor(self, z_factor=None) -> float | int:
+        "The z factor of a call: the model's own (whole f; `z_factor` must agree), or the given one, inside `z_range` (any f)."
+        if self.z_factor is not None:
+            if z_factor is not None and float(z_factor) != self.z_factor:
+                raise ValueError(f"this generator restores a z factor of {self.z_factor}, not {z_factor}; use a model of "
+                                 "any z factor (pretrained('small_any')) for other factors")
+            return self.z_factor
+        if z_factor is None: raise ValueError("this generator restores any z factor: say which, model(vol, z_factor=2.5)")
+        f = float(z_factor)
+        lo, hi = self.z_range
+        if not (math.isfinite(f) and lo - 1e-9 <= f <= hi + 1e-9):
+            raise ValueError(f"z factor {z_factor!r} is outside this model's range {lo:g}–{hi:g}")
+        return int(f) if f.is_integer() else f
+
+    def forward(self, vol: torch.Tensor, z_factor: float | None = None) -> torch.Tensor:
+        """(B,1,Z,Y,X) anisotropic → (B,1,N,Y,X), N = floor(f·Z + 1e-6) (f·Z for a whole f); output slice j sits at input
+        position j/f (so slice k·f at input slice k). `z_factor`: needed by a model of any f (z_factor=None), else optional."""
         self._check(vol)
-        up = upsample_z(vol, self.z_factor, mode=self.interp)
+        up = upsample_z(vol, self.call_z_factor(z_factor), mode=self.interp)
         return up + self.residual(up)
 
     def extra_repr(self) -> str:
@@ -231,14 +257,26 @@ def build_generator(cfg: dict) -> _ZUpsampler:
     if kind not in GENERATORS: raise ValueError(f"unknown generator kind {kind!r}; expected one of {sorted(GENERATORS)}")
     return GENERATORS[kind].from_config(cfg)
 
+# %% ../nbs/04_models.ipynb #120972d7
+def as_any_z(model: _ZUpsampler, z_range=ANY_Z_RANGE) -> _ZUpsampler:
+    """A generator of any z factor with the weights of `model` (a whole-f one): the residual U-Net does not depend on f,
+    so the same network restores every f — only the interpolation under it changes. (Used to warm-start `small_any`.)"""
+    cfg = {**model.config, 'z_factor': None, 'z_range': tuple(float(v) for v in z_range)}
+    out = build_generator(cfg)
+    out.load_state_dict(model.state_dict())
+    return out.to(next(model.parameters()).device)
+
 # %% ../nbs/04_models.ipynb #db0e96a0
 class ForwardModel(nn.Module):
-    "Isotropic (…, f·Z, Y, X) → anisotropic (…, Z, Y, X): extra axial blur then `subsample_z` (fixed or learnable kernel)."
-    def __init__(self, z_factor: int, axial_sigma: float, learnable: bool = False, phase: int = 0,
+    """Isotropic (…, f·Z, Y, X) → anisotropic (…, Z, Y, X): extra axial blur then `subsample_z` (fixed or learnable kernel);
+    for a fractional f, `subsample_z_any` (the slices at k·f, linearly interpolated; phase 0)."""
+    def __init__(self, z_factor: float, axial_sigma: float, learnable: bool = False, phase: int = 0,
                  radius: int | None = None):
         super().__init__()
-        if isinstance(z_factor, bool) or not isinstance(z_factor, int) or z_factor < 1:
-            raise ValueError(f"z_factor must be an integer >= 1, got {z_factor!r}")
+        ok = not isinstance(z_factor, bool) and isinstance(z_factor, (int, float)) and math.isfinite(z_factor) and z_factor >= 1
+        if not ok: raise ValueError(f"z_factor must be a number >= 1, got {z_factor!r}")
+        if float(z_factor).is_integer(): z_factor = int(z_factor)
+        elif phase != 0: raise ValueError("a fractional z factor has no phase: low-res slice k sits at k·f")
         if not axial_sigma >= 0:
             raise ValueError(f"axial_sigma is the EXTRA axial blur in high-res voxels and must be >= 0, got {axial_sigma!r}")
         if not 0 <= phase < z_factor: raise ValueError(f"phase must be in [0, z_factor), got {phase}")
@@ -263,6 +301,7 @@ class ForwardModel(nn.Module):
 
     def forward(self, vol_iso: torch.Tensor) -> torch.Tensor:
         blurred = convolve_axis(vol_iso, self.kernel, -3) if self.learnable else axial_blur(vol_iso, self.axial_sigma)
+        if isinstance(self.z_factor, float): return subsample_z_any(blurred, self.z_factor)
         return subsample_z(blurred, self.z_factor, self.phase)
 
     def extra_repr(self) -> str: return ', '.join(f'{k}={v!r}' for k, v in self.config.items())

@@ -13,10 +13,11 @@ from fastprogress.fastprogress import progress_bar
 from .errors import InputError
 from .io import available_memory_bytes
 from .data import Dihedral
+from .fourier import z_out_slices
 
 # %% auto #0
-__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'model_z_factor', 'model_stride', 'as_device', 'z_reach',
-           'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble']
+__all__ = ['XY_SYMMETRIES', 'tile_starts', 'blend_weights_1d', 'is_any_z', 'model_z_factor', 'model_stride', 'as_device',
+           'z_reach', 'predict_tiled', 'auto_tile_shape', 'dihedral_ensemble']
 
 # %% ../nbs/07_predict.ipynb #ef306f04
 def tile_starts(length: int, tile: int, overlap: int, align: int = 1) -> list[int]:
@@ -45,25 +46,40 @@ def blend_weights_1d(tile: int, start: int, length: int, margin: int, ramp: int)
     return w
 
 # %% ../nbs/07_predict.ipynb #c7656037
-def model_z_factor(model, z_factor: int | None = None) -> int:
+def is_any_z(model) -> bool:
+    "Does `model` restore any z factor (an any-f generator: `z_factor` None, a `z_range`), told at call time?"
+    return getattr(model, 'z_factor', 0) is None and getattr(model, 'z_range', None) is not None
+
+def model_z_factor(model, z_factor: float | None = None) -> int | float:
     """The z factor to restore with: the model's own (`model.z_factor`, which TorchScript and ONNX wrappers carry too),
-    or `z_factor` for a model that does not say; a positive integer, or a one-line `InputError` (also for a `model`
-    that is not a network)."""
+    or `z_factor` for a model that does not say or restores any f (`is_any_z`: then inside its `z_range`, and
+    fractional allowed, e.g. 2.5); an int for a whole f, a float otherwise, or a one-line `InputError` (also for a
+    `model` that is not a network)."""
     if not callable(model):
         got = repr(model) if isinstance(model, str) else f"a {type(model).__name__} object"
         raise InputError(f"model must be a network, got {got}; load one with "
                          "affirm3d.modelfiles.pretrained('small_f4') or load_generator(path)")
-    own = getattr(model, 'z_factor', None)
-    for name, f in (('z_factor', z_factor), ("the model's z_factor", own)):
-        if f is None: continue
-        if isinstance(f, bool) or not isinstance(f, numbers.Real) or int(f) != f or f < 1:
-            raise InputError(f"{name} must be a positive whole number (z step / pixel size, rounded), got {f!r}")
-    if own is not None and z_factor is not None and int(own) != int(z_factor):
-        raise InputError(f"the model restores a z factor of {int(own)}, not {z_factor}; leave z_factor out or use a "
-                         f"model trained for z factor {z_factor}")
+    own, any_z = getattr(model, 'z_factor', None), is_any_z(model)
+    if z_factor is not None and (isinstance(z_factor, bool) or not isinstance(z_factor, numbers.Real)
+                                 or not math.isfinite(z_factor) or z_factor < 1):
+        raise InputError(f"z_factor must be a positive whole number (z step / pixel size, rounded) or, for a model of any "
+                         f"z factor, a number >= 1; got {z_factor!r}")
+    if own is not None and (isinstance(own, bool) or not isinstance(own, numbers.Real) or int(own) != own or own < 1):
+        raise InputError(f"the model's z_factor must be a positive whole number (z step / pixel size, rounded), got {own!r}")
+    if own is not None and z_factor is not None and float(own) != float(z_factor):
+        hint = ("use the model of any z factor (pretrained('small_any'), CLI --model small_any)" if float(z_factor) % 1
+                else f"use a model trained for z factor {z_factor}")
+        raise InputError(f"the model restores a z factor of {int(own)}, not {z_factor:g}; leave z_factor out or {hint}")
+    if any_z:
+        if z_factor is None: raise InputError("the model restores any z factor: say which, z_factor= (CLI --z-factor) or the voxel size")
+        lo, hi = model.z_range
+        if not lo - 1e-9 <= z_factor <= hi + 1e-9:
+            raise InputError(f"z factor {z_factor:g} is outside the model's range {lo:g}–{hi:g}; use a model trained for it")
+    elif own is None and z_factor is not None and float(z_factor) % 1:
+        raise InputError(f"a fractional z factor ({z_factor:g}) needs a model of any z factor (pretrained('small_any'))")
     f = own if own is not None else z_factor
     if f is None: raise InputError("the model does not say its z factor; pass z_factor=")
-    return int(f)
+    return int(f) if float(f).is_integer() else float(f)
 
 def model_stride(model) -> int:
     "The shift that the network is equivariant to: `2**depth` for a U-Net (from its config), else 1."
@@ -144,7 +160,11 @@ def z_reach(model, z_factor: int | None = None, max_slices: int = 256) -> int:
     """How many input z slices on either side of a slice can change the network's output there (its receptive field
     along z, with its z interpolation), measured once per network and z factor (`_measure_z_reach`): the halo a piece
     of a stack needs for its own slices to equal a whole-stack restore."""
-    key = (model_z_factor(model, z_factor), max_slices)
+    f = model_z_factor(model, z_factor)
+    if isinstance(f, float):
+        raise InputError(f"the z reach is measured at a whole z factor; at f = {f:g} restore the stack whole (not piece by "
+                         "piece), or pass the halo (halo_z=)")
+    key = (f, max_slices)
     try: cache = _Z_REACH.setdefault(model, {})
     except TypeError: return _measure_z_reach(model, z_factor, max_slices)       # not weakly referenceable: measure
     if key not in cache: cache[key] = _measure_z_reach(model, z_factor, max_slices)
@@ -156,13 +176,18 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
                   tile_zyx: Sequence[int] = (16, 96, 96), margin_zyx: Sequence[int] = (4, 16, 16),
                   ramp_zyx: Sequence[int] = (2, 8, 8), batch_size: int = 1, device=None,
                   progress: bool = True) -> torch.Tensor:
-    "Apply `model` ((B,1,Z,Y,X) → (B,1,f·Z,Y,X)) to a normalised (Z, Y, X) volume tile by tile; returns (f·Z, Y, X) on CPU."
+    """Apply `model` ((B,1,Z,Y,X) → (B,1,f·Z,Y,X)) to a normalised (Z, Y, X) volume tile by tile; returns (f·Z, Y, X) on CPU.
+    A fractional f (a model of any z factor) gives N = floor(f·Z + 1e-6) slices at input positions j/f, tiled on the
+    output grid (`_predict_tiled_fractional`)."""
     f = model_z_factor(model, z_factor)
     _check_tiling(tile_zyx, margin_zyx, ramp_zyx, batch_size)
+    call_kw = {'z_factor': f} if is_any_z(model) else {}
     if isinstance(model, torch.nn.Module) and device is None:
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
     device = as_device(device)
     if isinstance(model, torch.nn.Module): model.to(device)      # a CPU model with device='cuda' must not fail deep in torch
+    if isinstance(f, float):
+        return _predict_tiled_fractional(vol_zyx, model, f, tile_zyx, margin_zyx, ramp_zyx, batch_size, device, progress)
     stride = model_stride(model)
     align_z = stride // math.gcd(stride, f)          # input z step whose f-multiple lies on the pooling grid
     vol, shape = _pad_end(torch.as_tensor(vol_zyx, dtype=torch.float32), (align_z, stride, stride))
@@ -180,7 +205,7 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
     it = progress_bar(batches, leave=False) if progress and len(batches) > 1 else batches
     for batch in it:
         x_in = torch.stack([vol[z:z + tile[0], y:y + tile[1], x:x + tile[2]] for z, y, x in batch])[:, None]
-        y_out = model(x_in.to(device)).float().cpu().double()[:, 0]
+        y_out = model(x_in.to(device), **call_kw).float().cpu().double()[:, 0]
         if y_out.shape[-3:] != (f * tile[0], tile[1], tile[2]):
             raise RuntimeError(f"the model returned shape {tuple(y_out.shape[-3:])} for a tile of {tuple(tile)}; "
                                f"expected {(f * tile[0], tile[1], tile[2])} (z factor {f})")
@@ -194,6 +219,59 @@ def predict_tiled(vol_zyx: torch.Tensor, model: Callable, z_factor: int | None =
     if (wsum <= 0).any(): raise RuntimeError("tiling left voxels uncovered; use larger tiles or smaller margins")
     res = (out / wsum).float()
     return res[: f * shape[0], : shape[1], : shape[2]].contiguous()
+
+# %% ../nbs/07_predict.ipynb #84b966ce
+def _gather_z(vol: torch.Tensor, pos: torch.Tensor) -> torch.Tensor:
+    "(Z, Y, X) `vol` linearly interpolated at z positions `pos` (float64, input slice units, clamped to [0, Z−1])."
+    n = vol.shape[0]
+    if n == 1: return vol.expand(len(pos), *vol.shape[1:]).clone()
+    p = pos.clamp(0, n - 1)
+    i0 = p.floor().long().clamp(max=n - 2)
+    w = (p - i0)
+    w = torch.where((p - p.round()).abs() < 1e-9, torch.round(w), w).to(vol.dtype)[:, None, None]
+    return vol[i0] * (1 - w) + vol[i0 + 1] * w
+
+@torch.no_grad()
+def _predict_tiled_fractional(vol_zyx, model, f: float, tile_zyx, margin_zyx, ramp_zyx, batch_size, device, progress):
+    "`predict_tiled` at a fractional f for a model of any z factor: tiles on the output grid, `upsample_z` + `model.residual`."
+    if not (hasattr(model, 'residual') and hasattr(model, 'interp')):
+        raise InputError(f"a fractional z factor ({f:g}) needs affirm3d's model of any z factor as a network (a .pt file, "
+                         "pretrained('small_any')); an exported (TorchScript/ONNX) model restores one whole z factor")
+    if model.interp != 'linear': raise InputError(f"a fractional z factor needs linear z interpolation, the model has {model.interp!r}")
+    stride = model_stride(model)
+    vol = torch.as_tensor(vol_zyx, dtype=torch.float32)
+    vol, shape = _pad_end(vol, (1, stride, stride))
+    n_out = z_out_slices(shape[0], f)
+    n_pad = -(-n_out // stride) * stride
+    n_zyx = (n_pad, vol.shape[1], vol.shape[2])
+    margin = [int(math.ceil(margin_zyx[0] * f)), int(margin_zyx[1]), int(margin_zyx[2])]
+    ramp = [int(math.ceil(ramp_zyx[0] * f)), int(ramp_zyx[1]), int(ramp_zyx[2])]
+    overlap = [2 * m + r for m, r in zip(margin, ramp)]
+    tile_in = (int(math.ceil(tile_zyx[0] * f)), int(tile_zyx[1]), int(tile_zyx[2]))
+    tile = [min(n, int(math.ceil(max(t, o + stride) / stride) * stride)) for t, o, n in zip(tile_in, overlap, n_zyx)]
+    starts = [tile_starts(n, t, o if t < n else 0, stride) for n, t, o in zip(n_zyx, tile, overlap)]
+    out = torch.zeros(n_zyx, dtype=torch.float64)
+    wsum = torch.zeros_like(out)
+    jobs = [(z, y, x) for z in starts[0] for y in starts[1] for x in starts[2]]
+    batches = [jobs[i:i + batch_size] for i in range(0, len(jobs), batch_size)]
+    it = progress_bar(batches, leave=False) if progress and len(batches) > 1 else batches
+    was_training = model.training
+    model.eval()
+    try:
+        for batch in it:
+            ups = torch.stack([_gather_z(vol[:, y:y + tile[1], x:x + tile[2]],
+                                         torch.arange(z, z + tile[0], dtype=torch.float64) / f) for z, y, x in batch])[:, None]
+            ups = ups.to(device)
+            y_out = (ups + model.residual(ups)).float().cpu().double()[:, 0]
+            for (z, y, x), yo in zip(batch, y_out):
+                w = (blend_weights_1d(tile[0], z, n_zyx[0], margin[0], ramp[0])[:, None, None]
+                     * blend_weights_1d(tile[1], y, n_zyx[1], margin[1], ramp[1])[None, :, None]
+                     * blend_weights_1d(tile[2], x, n_zyx[2], margin[2], ramp[2])[None, None, :])
+                sl = (slice(z, z + tile[0]), slice(y, y + tile[1]), slice(x, x + tile[2]))
+                out[sl] += w * yo; wsum[sl] += w
+    finally: model.train(was_training)
+    if (wsum <= 0).any(): raise RuntimeError("tiling left voxels uncovered; use larger tiles or smaller margins")
+    return (out / wsum).float()[:n_out, :shape[1], :shape[2]].contiguous()
 
 # %% ../nbs/07_predict.ipynb #d4b585c5
 def auto_tile_shape(vol_shape: Sequence[int], z_factor: int, bytes_per_out_voxel: float = 4 * 32 * 6,

@@ -15,7 +15,7 @@ import torch
 from .io import Stack, validate_volume, parse_voxel_size
 from .errors import Affirm3dError, InputError, ModelFileError
 from .norm import PercentileNorm
-from .simulate import axial_blur, subsample_z
+from .simulate import axial_blur, subsample_z, subsample_z_any
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
 from .config import TrainConfig, sim_sigma_range
 from .psf import AxialBlur, BlurSource, as_axial_blur
@@ -97,7 +97,7 @@ def _consistency_blur(model, vol_norm: torch.Tensor, f: int, given: AxialBlur | 
 
 def consistency_map(restored_norm: torch.Tensor, input_norm: torch.Tensor, z_factor: int, extra_sigma: float) -> torch.Tensor:
     "|subsample_z(axial_blur(restored)) − input| on the input grid: where the output is not supported by the data."
-    reblurred = subsample_z(axial_blur(restored_norm, extra_sigma), z_factor)
+    reblurred = subsample_z_any(axial_blur(restored_norm, extra_sigma), z_factor)     # any f: the slices at k·f
     return (reblurred[: input_norm.shape[0]] - input_norm).abs()
 
 # %% ../nbs/07a_restore.ipynb #6258dac4

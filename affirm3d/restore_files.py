@@ -15,14 +15,15 @@ import torch
 
 import affirm3d.io as _aio
 from .errors import InputError, OutputError
-from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, z_factor_of, check_free_space,
+from .io import (Stack, read_stack, write_stack, parse_voxel_size, atomic_write, z_factor_of, anisotropy_of, check_free_space,
                          remove_orphans, deferred_interrupts)
 from .io import _prepare_target, _disk_full_as_output_error, _tmp_stem, _tmp_prefix, _pid_alive, _TMP_TAG
 from .norm import PercentileNorm
 from .bigio import open_stack_memmap, create_stack_memmap, read_ome_zarr, create_ome_zarr, peek_stack, settle_zarr, _zarr
 from .modelfiles import weights_sha256
 from .psf import AxialBlur, BlurSource, as_axial_blur
-from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach
+from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach, is_any_z
+from .fourier import z_out_slices
 from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
@@ -56,11 +57,18 @@ def _whole_stack_norm(stack, slab_bytes: int = 2**28) -> PercentileNorm:
              for z in range(0, stack.shape[0], per)]
     return norm.fit(np.concatenate(parts))
 
+def _whole_f_for_pieces(f):
+    "A piece-by-piece restore's z factor: a whole one, or a one-line refusal."
+    if isinstance(f, float):
+        raise InputError(f"a piece-by-piece restore needs a whole z factor (pieces must start on the output grid); at f = "
+                         f"{f:g} restore the stack whole (CLI: without --chunk-z, in a machine with the memory)")
+    return f
+
 def chunk_plan(model: Callable, n_z: int, chunk_z: int = 16, halo_z: int | None = None,
                z_factor: int | None = None) -> list[tuple[slice, slice, slice]]:
     """`z_chunks` for `model`: halos of `halo_z` input slices (default: the network's `z_reach`), piece and halo sizes
     rounded up so every piece starts on the network's pooling grid."""
-    f, stride = model_z_factor(model, z_factor), model_stride(model)
+    f, stride = _whole_f_for_pieces(model_z_factor(model, z_factor)), model_stride(model)
     align = stride // math.gcd(stride, f)                 # input slices whose f-multiple lies on the pooling grid
     halo = z_reach(model, f) if halo_z is None else int(halo_z)
     return z_chunks(n_z, max(align, -(-int(chunk_z) // align) * align), -(-halo // align) * align, f)
@@ -262,11 +270,13 @@ def restore_file(input_path, output_path, model: Callable, voxel_um=None, axes: 
     if input_path is not None and Path(input_path).resolve() == output.resolve():
         raise InputError("the output would replace the input; choose another name")
     if stack is None: stack = read_stack(input_path, axes=axes, channel=channel, voxel_um=voxel_um)
-    f_model = model_z_factor(model, None) if z_factor is None else int(z_factor)
+    if z_factor is None and is_any_z(model) and stack.voxel_um is not None:
+        z_factor = anisotropy_of(stack.voxel_um)               # a model of any f: the stack's own, unrounded
+    f_model = model_z_factor(model, z_factor)
     if stack.voxel_um is None:
         warnings.warn("the stack has no (complete) voxel size: the output is written without calibration; pass "
                       "voxel_um=(z, y, x) in µm (CLI --voxel-size Z,Y,X) to keep it")
-    n_out = math.prod(stack.shape) * f_model                 # the output, the maps: refused now if they cannot fit
+    n_out = math.prod(stack.shape[1:]) * z_out_slices(stack.shape[0], f_model)   # the output, the maps: refused now if they cannot fit
     check_free_space(output, n_out * np.dtype(dtype or 'float32').itemsize + (4 * math.prod(stack.shape) +
                      (4 * n_out if kwargs.get('tta') else 0) if maps else 0))
     res = restore(stack, model, z_factor=f_model, **kwargs)
@@ -287,7 +297,9 @@ def _check_output(input_path, output: Path, suffixes: tuple, overwrite: bool, wh
 def _plan_file(src: LazyStack, model, chunk_z, halo_z, restore_kw) -> tuple[PieceJob, dict]:
     "Plan the on-disk restore of `src` (`plan_pieces`) with its checks, once per file: the z factor against the voxel size, the optics."
     net = as_model(model)
-    f = model_z_factor(net, restore_kw.pop('z_factor', None))
+    zf = restore_kw.pop('z_factor', None)
+    if zf is None and is_any_z(net) and src.voxel_um is not None: zf = anisotropy_of(src.voxel_um)   # any f: the stack's own
+    f = _whole_f_for_pieces(model_z_factor(net, zf))
     check_z_factor(src.voxel_um, f)
     if halo_z is None: halo_z = z_reach(net, f)              # measured once per network
     job = plan_pieces(src, model, chunk_z, halo_z, z_factor=f, **restore_kw)

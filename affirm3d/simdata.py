@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_simdata.ipynb #f2479557
 from __future__ import annotations
-import warnings
+import math, warnings
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,12 +14,16 @@ from torch.utils.data import DataLoader, Dataset
 
 from .io import atomic_write
 from .norm import PercentileNorm
-from .simulate import SimParams, random_params, simulate
+from .simulate import (SimParams, random_params, simulate, STRUCTURES, GENERALIST_STRUCTURES, subsample_z_any,
+                               gaussian_blur, axial_blur, add_camera_noise, _normalise, _draw)
+from .psf import extra_axial_sigma
+from .fourier import z_out_slices
+from .models import ANY_Z_RANGE
 from .data import (BatchStream, ZFactorBatchSampler, closed_gt_slices, open_pair, augment_pair, normalise_pair,
                            stack_stats, collate, torch_threads, _split_id)
 
 # %% auto #0
-__all__ = ['sim_pair', 'SimStream', 'SimSet', 'cached_sim_set', 'train_valid_split']
+__all__ = ['GENERALIST_RANGES', 'sim_pair', 'SimStream', 'SimSet', 'cached_sim_set', 'train_valid_split', 'AnyZStream']
 
 # %% ../nbs/05a_simdata.ipynb #dd2368b8
 def sim_pair(params: SimParams) -> dict:
@@ -174,3 +178,70 @@ def cached_sim_set(n: int, seed: int = 0, split='train', hr_patch_zyx=(32, 32, 3
 def train_valid_split(n_train: int, n_valid: int, seed: int = 0, **kw) -> tuple:
     "Cached training and validation sets from disjoint seed streams (split 'train' / 'valid'): no sample is shared."
     return cached_sim_set(n_train, seed, 'train', **kw), cached_sim_set(n_valid, seed, 'valid', **kw)
+
+# %% ../nbs/05a_simdata.ipynb #ffc07544
+GENERALIST_RANGES = dict(lateral_sigma=(0.8, 2.0), axial_ratio=(2.0, 6.0), density=(0.5, 2.0), photons=(20.0, 1000.0),
+                         read_noise=(0.5, 4.0), offset=100.0, gain=1.0, background=(0.0, 0.05))
+
+class AnyZStream(BatchStream):
+    "Endless (or n_batches per epoch) batches of fresh simulated open pairs at any z factor: f log-uniform in z_range, one per batch."
+    def __init__(self, hr_patch_zyx=(40, 40, 40), z_range=ANY_Z_RANGE, batch_size: int = 4, n_batches: int | None = None,
+                 seed: int = 0, split='train', augment: bool | None = None, structures=GENERALIST_STRUCTURES,
+                 min_snr: float = 5.0, max_tries: int = 20, threads: int | None = 1, **ranges):
+        super().__init__(batch_size, n_batches, seed, split)
+        self.hr_patch_zyx = _as_tuple3(hr_patch_zyx, 'hr_patch_zyx')
+        lo, hi = (float(v) for v in z_range)
+        if not 1 <= lo < hi: raise ValueError(f"z_range must be (lo, hi) with 1 <= lo < hi, got {z_range!r}")
+        self.z_range = (lo, hi)
+        self.structures = (structures,) if isinstance(structures, str) else tuple(structures)
+        held = [s for s in self.structures if s not in STRUCTURES]
+        if held or not self.structures:
+            raise ValueError(f"pre-training draws only from {sorted(STRUCTURES)}; {held} are not among them (evaluation-only structures are held out)")
+        bad = sorted(set(ranges) - set(GENERALIST_RANGES))
+        if bad: raise ValueError(f"unknown ranges {bad}; use {sorted(GENERALIST_RANGES)}")
+        self.ranges = {**GENERALIST_RANGES, **ranges}
+        self.augment = self.split == 0 if augment is None else augment
+        self.min_snr, self.max_tries, self.threads = min_snr, max_tries, threads
+
+    def lowres_slices(self, z_factor: float) -> int:
+        "Low-res slices of a sample at this z factor: ceil(Z/f) + 1, so that the output covers Z slices."
+        return math.ceil(self.hr_patch_zyx[0] / z_factor - 1e-9) + 1
+
+    def batch_z_factor(self, rng) -> float:
+        f = float(np.exp(rng.uniform(*np.log(self.z_range))))
+        return round(f, 3)                                            # readable in logs; 1 in ~10⁴ batches is whole
+
+    def simulate_pair(self, rng: np.random.Generator, z_factor: float) -> dict:
+        "dict(lowres=(Zl, Y, X) ADU, gt=(N, Y, X) expected ADU, extra_sigma): redrawn while all background (max_tries)."
+        zl = self.lowres_slices(z_factor)
+        n_out = z_out_slices(zl, z_factor)                            # the output grid of zl slices ...
+        shape = (max(n_out, math.ceil((zl - 1) * z_factor) + 1),) + self.hr_patch_zyx[1:]   # ... and the fine grid holds slice zl−1
+        r = self.ranges
+        for _ in range(self.max_tries):
+            name = self.structures[int(rng.integers(len(self.structures)))]
+            lat = _draw(rng, r['lateral_sigma']); extra = float(extra_axial_sigma(lat * _draw(rng, r['axial_ratio']), lat))
+            photons, bg = _draw(rng, r['photons'], log=True), _draw(rng, r['background'])
+            gain, offset = _draw(rng, r['gain']), _draw(rng, r['offset'])
+            gt = _normalise(gaussian_blur(STRUCTURES[name](shape, density=_draw(rng, r['density']), seed=rng), lat))
+            clean = subsample_z_any(axial_blur(gt, extra), z_factor, n=zl) + np.float32(bg)
+            lowres = add_camera_noise(clean, photons, _draw(rng, r['read_noise']), offset, gain, seed=rng)
+            if stack_stats(lowres).snr >= self.min_snr: break
+        gt_adu = (gain * photons * (gt + bg) + offset).astype(np.float32)
+        return dict(lowres=lowres, gt=np.ascontiguousarray(gt_adu[:n_out]), extra_sigma=extra, structure=name)
+
+    def sample(self, rng: np.random.Generator, z_factor: float) -> dict:
+        "One sample dict(lowres=(1,Zl,Y,X), gt=(1,N,Y,X), z_factor, norm, axial_sigma): simulated, normalised, augmented (no z flip)."
+        pair = self.simulate_pair(rng, z_factor)
+        lowres, gt, norm = normalise_pair(torch.from_numpy(pair['lowres']), torch.from_numpy(pair['gt']))
+        if self.augment: lowres, gt = augment_pair(lowres, gt, rng, z_factor=z_factor, flip_z=False)
+        return dict(lowres=lowres[None].contiguous(), gt=gt[None].contiguous(), z_factor=z_factor,
+                    norm=norm.state_dict(), axial_sigma=pair['extra_sigma'])
+
+    def make_batch(self, b: int) -> dict:
+        with torch_threads(self.threads): return super().make_batch(b)
+
+    def valid(self, n_batches: int, **kw) -> 'AnyZStream':
+        "The matching validation stream (split 'valid', no augmentation): never overlaps this one."
+        args = dict(hr_patch_zyx=self.hr_patch_zyx, z_range=self.z_range, batch_size=self.batch_size, seed=self.seed,
+                    structures=self.structures, min_snr=self.min_snr, max_tries=self.max_tries, threads=self.threads)
+        return AnyZStream(**{**args, 'n_batches': n_batches, 'split': 'valid', **self.ranges, **kw})

@@ -15,9 +15,10 @@ from .psf import gaussian_kernel_1d, extra_axial_sigma
 from .io import write_stack, atomic_write, validate_z_factor
 
 # %% auto #0
-__all__ = ['STRUCTURES', 'EVAL_STRUCTURES', 'convolve_axis', 'gaussian_blur', 'axial_blur', 'convolve_fft', 'subsample_z',
-           'add_camera_noise', 'camera_to_intensity', 'microtubules', 'mitochondria', 'beads', 'vesicles', 'SimParams',
-           'simulate', 'random_params', 'make_dataset']
+__all__ = ['STRUCTURES', 'DEFAULT_STRUCTURES', 'GENERALIST_STRUCTURES', 'EVAL_STRUCTURES', 'convolve_axis', 'gaussian_blur',
+           'axial_blur', 'convolve_fft', 'subsample_z', 'z_in_slices', 'subsample_z_any', 'add_camera_noise',
+           'camera_to_intensity', 'microtubules', 'mitochondria', 'beads', 'vesicles', 'labyrinth', 'trees', 'blobs',
+           'SimParams', 'simulate', 'random_params', 'make_dataset']
 
 # %% ../nbs/02_simulate.ipynb #ab84225a
 def _as_tensor(vol) -> tuple[torch.Tensor, bool]:
@@ -127,6 +128,30 @@ def subsample_z(vol, z_factor: int, phase: int = 0):
     if vol.ndim < 3: raise ValueError(f"vol must have at least 3 dims (..., Z, Y, X), got shape {tuple(vol.shape)}")
     out = vol[..., int(phase)::int(z_factor), :, :]
     return out.contiguous() if isinstance(out, torch.Tensor) else np.ascontiguousarray(out)
+
+# %% ../nbs/02_simulate.ipynb #c1fed3a8
+def z_in_slices(n_fine: int, z_factor: float) -> int:
+    "The number Z of low-res slices whose output grid, floor(Z·f + 1e-6) slices, is `n_fine` slices long (or shorter): ceil((n_fine + 1 − 1e-6)/f) − 1."
+    return int(math.ceil((n_fine + 1 - 1e-6) / float(z_factor))) - 1
+
+def subsample_z_any(vol, z_factor: float, n: int | None = None):
+    """The slices at positions k·f (k < n, default `z_in_slices(Z, f)`; positions past the last slice take the last) of
+    (..., Z, Y, X) `vol`, linearly interpolated between the two neighbouring slices for a fractional f;
+    `subsample_z(vol, f)` for a whole f. numpy→numpy, torch→torch."""
+    f = float(z_factor)
+    if not (math.isfinite(f) and f >= 1): raise ValueError(f"z_factor must be a number >= 1, got {z_factor!r}")
+    if f.is_integer() and n is None: return subsample_z(vol, int(f))
+    if vol.ndim < 3: raise ValueError(f"vol must have at least 3 dims (..., Z, Y, X), got shape {tuple(vol.shape)}")
+    nz = vol.shape[-3]
+    pos = np.minimum(np.arange(z_in_slices(nz, f) if n is None else int(n)) * f, nz - 1)
+    i0 = np.minimum(np.floor(pos + 1e-9).astype(np.int64), max(nz - 2, 0)); i1 = np.minimum(i0 + 1, nz - 1)
+    w = np.clip(pos - i0, 0, 1)
+    if isinstance(vol, torch.Tensor):
+        wt = torch.as_tensor(w, dtype=vol.dtype, device=vol.device)[:, None, None]
+        i0t, i1t = (torch.as_tensor(i, device=vol.device) for i in (i0, i1))
+        return vol.index_select(-3, i0t) * (1 - wt) + vol.index_select(-3, i1t) * wt
+    wa = w.astype(vol.dtype if np.issubdtype(vol.dtype, np.floating) else np.float32)[:, None, None]
+    return np.ascontiguousarray(vol[..., i0, :, :] * (1 - wa) + vol[..., i1, :, :] * wa)
 
 # %% ../nbs/02_simulate.ipynb #68cd76d9
 def add_camera_noise(vol, photons: float, read_noise: float, offset: float = 100., gain: float = 1., seed=0):
@@ -289,8 +314,75 @@ def vesicles(shape=(64, 64, 64), density: float = 1.0, seed=0, radius=(2.5, 7.0)
         np.maximum(sub, val.astype(np.float32), out=sub)
     return _normalise(vol)
 
+# %% ../nbs/02_simulate.ipynb #84bd6b19
+def _smooth_noise(shape, rng, sigma: float) -> np.ndarray:
+    "White noise blurred by σ voxels, scaled to zero mean and unit standard deviation; float32 (Z, Y, X)."
+    f = gaussian_blur(rng.normal(size=shape).astype(np.float32), sigma)
+    return ((f - f.mean()) / max(float(f.std()), 1e-12)).astype(np.float32)
+
+def labyrinth(shape=(64, 64, 64), density: float = 1.0, seed=0, scale=(2.0, 6.0), texture=(0.0, 0.5)) -> np.ndarray:
+    "Band-limited noise thresholded (soft edge) into a textured foam / labyrinth; `density` sets the filled fraction (~0.3 at 1)."
+    shape, rng = _check_shape(shape), _rng(seed)
+    if not (np.isfinite(density) and density >= 0): raise ValueError(f"density must be >= 0, got {density!r}")
+    field = _smooth_noise(shape, rng, float(rng.uniform(*scale)))
+    level = float(np.quantile(field, 1 - min(0.3 * density, 0.9))) if density > 0 else np.inf
+    solid = 0.5 + 0.5 * np.tanh((field - level) / (2 * rng.uniform(0.05, 0.25)))      # a logistic edge, no overflow
+    tex = 1 - rng.uniform(*texture) * (0.5 + 0.5 * np.tanh(_smooth_noise(shape, rng, 0.7)))
+    return _normalise(solid * tex)
+
+def trees(shape=(64, 64, 64), density: float = 1.0, seed=0, radius=(0.6, 3.5), generations=(2, 3)) -> np.ndarray:
+    "Branching trees of curving tubes, thinner and dimmer at each generation; float32 (Z, Y, X) in [0, 1]."
+    shape, rng = _check_shape(shape), _rng(seed)
+    n = _n_objects(density, shape, 6.0)
+    vol = np.zeros(shape, np.float32)
+    size = float(np.mean(shape))
+    for _ in range(n):
+        r0, bright, pers = rng.uniform(*radius), rng.uniform(0.5, 1.0), rng.uniform(10, 40)
+        stack = [(rng.uniform(0, 1, 3) * np.array(shape), _unit_vectors(rng, 1)[0], r0, bright, 0)]
+        n_gen = int(rng.integers(generations[0], generations[1] + 1))
+        while stack:
+            start, d, r, b, g = stack.pop()
+            length = size * rng.uniform(0.25, 0.6) * 0.8 ** g
+            line = _persistent_walks(rng, start[None], d[None], max(2, int(length)), 1.0, pers)[0]
+            _draw_tube(vol, line, max(r, 0.35), 0.0, b)
+            if g >= n_gen: continue
+            for _k in range(int(rng.integers(2, 4))):
+                at = line[int(rng.integers(len(line) // 3, len(line)))]
+                turn = d + rng.uniform(0.6, 1.4) * _unit_vectors(rng, 1)[0]
+                stack.append((at, turn / np.linalg.norm(turn), r * rng.uniform(0.55, 0.85), b * rng.uniform(0.7, 1.0), g + 1))
+    return _normalise(vol)
+
+def blobs(shape=(64, 64, 64), density: float = 1.0, seed=0, axes=(2.0, 12.0), bumps: float = 0.25) -> np.ndarray:
+    "Randomly oriented ellipsoids with bumpy soft surfaces and textured interiors, brightness 0.2–1; float32 in [0, 1]."
+    shape, rng = _check_shape(shape), _rng(seed)
+    n = _n_objects(density, shape, 10.0)
+    vol = np.zeros(shape, np.float32)
+    tex = 0.6 + 0.4 * np.tanh(_smooth_noise(shape, rng, 1.0))
+    for _ in range(n):
+        semi = rng.uniform(*axes, size=3)
+        rot, _r = np.linalg.qr(rng.normal(size=(3, 3)))
+        c = rng.uniform(0, 1, 3) * np.array(shape)
+        ext = semi.max() * (1 + bumps) + 2
+        lo = np.maximum(np.floor(c - ext).astype(int), 0); hi = np.minimum(np.ceil(c + ext).astype(int) + 1, np.array(shape))
+        if np.any(hi <= lo): continue
+        zz, yy, xx = np.meshgrid(*[np.arange(l, h) for l, h in zip(lo, hi)], indexing='ij')
+        local = (np.stack([zz, yy, xx], -1) - c) @ rot                                    # coordinates in the ellipsoid's frame
+        unit = local / semi
+        rad = np.sqrt((unit ** 2).sum(-1)).clip(1e-9)
+        u = unit / rad[..., None]                                                         # direction from the centre
+        k = rng.normal(size=(3, 3))
+        wobble = 1 + bumps * np.tanh(sum(np.sin(2.0 * (u @ k[i]) + rng.uniform(0, 6.3)) for i in range(3)) / 1.7)
+        edge = (wobble - rad) * semi.min() / 1.0                                          # ~ voxels inside the surface
+        val = rng.uniform(0.2, 1.0) * np.clip(edge + 0.5, 0, 1) * tex[lo[0]:hi[0], lo[1]:hi[1], lo[2]:hi[2]]
+        sub = vol[lo[0]:hi[0], lo[1]:hi[1], lo[2]:hi[2]]
+        np.maximum(sub, val.astype(np.float32), out=sub)
+    return _normalise(vol)
+
 # %% ../nbs/02_simulate.ipynb #d4ac243e
-STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(microtubules=microtubules, mitochondria=mitochondria, beads=beads)
+STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(microtubules=microtubules, mitochondria=mitochondria, beads=beads,
+                                                        labyrinth=labyrinth, trees=trees, blobs=blobs)
+DEFAULT_STRUCTURES = ('microtubules', 'mitochondria', 'beads')      # `random_params` without `structures=` (as before the generalist three)
+GENERALIST_STRUCTURES = tuple(STRUCTURES)                            # the any-f model's pre-training families
 EVAL_STRUCTURES: dict[str, Callable[..., np.ndarray]] = dict(vesicles=vesicles)   # simulate() only; affirm3d.heldout adds its families
 
 def _structure(name: str) -> Callable[..., np.ndarray]:
@@ -374,7 +466,7 @@ def random_params(rng, structures=None, shape=(64, 64, 64), lateral_sigma=(1.0, 
                   offset=100.0, gain=1.0, background=(0.0, 0.05), hollow=(0.0, 1.0)) -> SimParams:
     "Draw a `SimParams` from ranges ((lo, hi) or a fixed value); `rng` is a numpy Generator or a seed."
     rng = _rng(rng)
-    names = list(STRUCTURES) if structures is None else ([structures] if isinstance(structures, str) else list(structures))
+    names = list(DEFAULT_STRUCTURES) if structures is None else ([structures] if isinstance(structures, str) else list(structures))
     held = [s for s in names if s not in STRUCTURES]
     if held: raise ValueError(f"pre-training draws only from {sorted(STRUCTURES)}; {held} are not among them (evaluation-only structures are held out)")
     structure = names[int(rng.integers(len(names)))]

@@ -19,10 +19,10 @@ from .fourier import FourierLoss, upsample_z
 from .isotropy import estimate_axial_blur, isotropy_index
 from .psf import AxialBlur, BlurSource
 from .metrics import psnr                   # the project's one PSNR (affine intensity match, range of gt)
-from .models import PRESETS, Generator, ForwardModel
+from .models import PRESETS, Generator, ForwardModel, ANY_Z_RANGE, as_any_z
 from .data import PatchSampler, torch_threads
 from .loaders import EpochLoader, make_loader
-from .simdata import SimSet, cached_sim_set
+from .simdata import SimSet, cached_sim_set, AnyZStream, GENERALIST_RANGES
 from .learner import Learner, Callback, DeviceCB, MetricsCB, set_seed, is_main_process
 from .loaders import DataLoaders
 from .progress import ProgressCB, CSVLoggerCB
@@ -30,7 +30,7 @@ from .schedules import LRScheduleCB, TimeBudgetCB
 from .guards import GradClipCB, NaNGuardCB, MixedPrecisionCB
 from .checkpoints import CheckpointCB, CONFIG_MUST_MATCH
 from .distributed import DistributedCB
-from .config import TrainConfig, default_patch, SELFSUP_LR, sim_axial_sigma, sim_sigma_range
+from .config import TrainConfig, default_patch, SELFSUP_LR, sim_axial_sigma, sim_sigma_range, ANY_PATCH
 from .modelfiles import export_generator, load_generator, available_pretrained, pretrained, pretrained_for
 from .losses import TrainLoss, TermNormCB, LateralCB, make_gan
 
@@ -61,6 +61,12 @@ class SigmaCB(Callback):
 
 def sim_data(cfg: TrainConfig, rank: int = 0) -> DataLoaders:
     "Cached, augmented simulated training pairs and a disjoint validation set for a pretrain config (rank: its own shuffle)."
+    if cfg.z_factor == 'any':                     # one model for every f: fresh pairs, f drawn per batch
+        sim = dict(cfg.sim); z_range = sim.pop('z_range', ANY_Z_RANGE)
+        train = AnyZStream(cfg.hr_patch_zyx, z_range, cfg.batch_size, cfg.steps_per_epoch, seed=cfg.seed + 1000 * rank, augment=cfg.augment,
+                           structures=cfg.structures, **sim)
+        valid = train.valid(max(1, -(-cfg.n_valid // cfg.batch_size)), seed=cfg.seed) if cfg.n_valid else None
+        return DataLoaders(make_loader(train), None if valid is None else make_loader(valid, train=False))
     kw = dict(hr_patch_zyx=cfg.hr_patch_zyx, z_factors=(cfg.z_factor,),
               structures=cfg.structures, **cfg.sim)
     with warnings.catch_warnings():
@@ -211,18 +217,25 @@ def _run(cfg: TrainConfig, model, dls, out, gen_path, progress, device, resume, 
     if out is not None and not continuing and is_main_process(): cfg.save(out / 'config.json')   # a fresh start: its own config
     learn = _learner(cfg, model, dls, out, progress, device, cbs)
     n_steps = cfg.steps if cfg.steps is not None else math.inf      # minutes alone: the time budget ends the run
+    cpu0 = time.process_time()                                       # this process's CPU time (a resumed run: its own part)
     with torch_threads(cfg.threads):
         learn.fit(n_steps=n_steps, resume=resume and out is not None)
+    cpu = time.process_time() - cpu0
+    import platform
+    info = dict(cpu_seconds=round(cpu, 1), resumed=bool(continuing), steps=sum(r.get('split') == 'train' for r in learn.history) or None,
+                torch=str(torch.__version__), threads=cfg.threads, machine=platform.machine(),
+                cuda=torch.cuda.get_device_name(0) if torch.cuda.is_available() and str(device).startswith('cuda') else None)
+    model.train_info = info
     if continuing and is_main_process(): cfg.save(out / 'config.json')     # its budget as extended (checked by the checkpoint)
     model.train_config = cfg
     model.eval()
-    if gen_path is not None and is_main_process(): export_generator(model, gen_path, cfg, overwrite=True)
+    if gen_path is not None and is_main_process(): export_generator(model, gen_path, cfg, overwrite=True, info=info)
     _barrier()                                  # the files are complete before any rank returns
     return TrainResult(model, None if out is None else out / 'checkpoint.pt', learn.history, gen_path)
 
 def _check_model(model: nn.Module, cfg: TrainConfig, what: str):
     "ValueError if a generator was made for another z factor or preset than the config."
-    mc = model.config
+    mc = {**model.config, 'z_factor': 'any' if model.config.get('z_factor') is None else model.config.get('z_factor')}
     for k in ('z_factor', 'preset'):
         if mc.get(k) != getattr(cfg, k):
             raise ValueError(f"{what} was made for {k}={mc.get(k)!r} but the config asks for {k}={getattr(cfg, k)!r}; "
@@ -239,8 +252,11 @@ def _init_model(init, cfg: TrainConfig) -> nn.Module:
     "A fresh generator (seeded), a copy of a given one, or one loaded from a file / pretrained name; checked against cfg."
     if init is None:
         torch.manual_seed(cfg.seed)
-        return Generator(cfg.z_factor, cfg.preset)
+        return Generator(None if cfg.z_factor == 'any' else cfg.z_factor, cfg.preset,
+                         z_range=cfg.sim.get('z_range', ANY_Z_RANGE) if cfg.z_factor == 'any' else None)
     model, what = _load_init(init)
+    if cfg.z_factor == 'any' and model.config.get('z_factor') is not None:     # warm start from a whole-f model: the
+        model = as_any_z(model, cfg.sim.get('z_range', ANY_Z_RANGE))           # residual U-Net is the same network
     _check_model(model, cfg, what)
     return model
 
@@ -254,7 +270,9 @@ def pretrain(config: TrainConfig | dict | None = None, out='runs/pretrain', step
     init = _run_init(init, cfg, out, resume)
     if not (init is None and resume and resumable(out)): cfg = cfg.replace(init=_init_record(init))   # else: the run's record
     cfg = _budget(cfg, steps, minutes)
-    if cfg.patch_zyx is None: cfg = cfg.replace(patch_zyx=default_patch(cfg.z_factor))
+    if cfg.patch_zyx is None: cfg = cfg.replace(patch_zyx=ANY_PATCH if cfg.z_factor == 'any' else default_patch(cfg.z_factor))
+    if cfg.z_factor == 'any':                     # the model file records every range the stream draws from
+        cfg = cfg.replace(sim={**GENERALIST_RANGES, 'z_range': tuple(ANY_Z_RANGE), **cfg.sim})
     if cfg.axial_sigma is None or cfg.axial_sigma_source != 'simulation':
         cfg = cfg.replace(axial_sigma=sim_axial_sigma(cfg), axial_sigma_source='simulation')
     rank, _, device = distributed_setup(device)        # under torchrun: join the group (a no-op otherwise)
