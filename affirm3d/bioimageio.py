@@ -15,7 +15,7 @@ from torch import nn
 from .io import Stack, atomic_write, load_sample, parse_voxel_size, validate_volume
 from .errors import InputError, ModelFileError
 from .norm import PercentileNorm
-from .predict import model_z_factor, model_stride
+from .predict import is_any_z, model_z_factor, model_stride
 from .restore import restore, trained_sigma_range
 from .restore_files import HALLUCINATION_NOTE
 from .export import export_torchscript, export_onnx
@@ -214,6 +214,9 @@ def export_bioimageio(model: nn.Module, out_zip, name: str | None = None, voxel_
     out_zip = Path(out_zip)
     if out_zip.suffix.lower() != '.zip': raise InputError(f"a bioimage.io package is a .zip file: name it OUT.zip, got {str(out_zip)!r}")
     if out_zip.exists() and not overwrite: raise FileExistsError(f"{out_zip} exists; pass --overwrite (overwrite=True) to replace it")
+    if is_any_z(model):
+        raise InputError("a model of any z factor (small_any) cannot be a bioimage.io package yet: a package's output z size is "
+                         "its input z times one fixed f; export a per-f model (small_f2 ... small_f6) or one you trained")
     f, stride = model_z_factor(model), model_stride(model)
     name = name or (Path(model.source).stem if getattr(model, 'source', None) else f"affirm3d_f{f}")
     name = re.sub(r'[^A-Za-z0-9_+\- ()]', '_', str(name))[:40]        # the characters and length the spec allows
