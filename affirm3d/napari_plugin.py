@@ -31,7 +31,7 @@ from .learner import Callback
 from .messages import _error_line
 from .modelfiles import available_pretrained, pretrained, pretrained_for, load_generator, check_model_path
 from .predict import model_z_factor, model_stride, tile_starts, auto_tile_shape
-from .restore import restore, Restored
+from .restore import z_margin, restore, Restored
 from .simulate import SimParams, simulate
 
 # %% auto #0
@@ -133,8 +133,9 @@ def tile_count(shape_zyx, model, z_factor: int, tile_zyx, margin_zyx=(4, 16, 16)
 def restore_tiles(shape_zyx, model, z_factor: int, tile_zyx, tta: bool = False) -> int:
     "Network calls of a `restore`: its tiles, for each of the 8 xy symmetries with test-time augmentation (4 of them transpose y and x)."
     z, y, x = shape_zyx
-    n = tile_count(shape_zyx, model, z_factor, tile_zyx)
-    return 4 * n + 4 * tile_count((z, x, y), model, z_factor, tile_zyx) if tta else n
+    margin = (z_margin(model, z_factor, z, tile_zyx[0]), 16, 16)          # restore's default margins
+    n = tile_count(shape_zyx, model, z_factor, tile_zyx, margin)
+    return 4 * n + 4 * tile_count((z, x, y), model, z_factor, tile_zyx, margin) if tta else n
 
 # %% ../nbs/11_napari.ipynb #662b352c
 def restored_layers(res: Restored, src: LayerStack, label: str = 'restored') -> list[tuple]:

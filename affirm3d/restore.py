@@ -19,12 +19,12 @@ from .simulate import axial_blur, subsample_z, subsample_z_any
 from .isotropy import estimated_extra_sigma, axial_blur_excess, blur_difference
 from .config import TrainConfig, sim_sigma_range
 from .psf import AxialBlur, BlurSource, as_axial_blur
-from .predict import model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
+from .predict import z_reach, model_z_factor, predict_tiled, auto_tile_shape, dihedral_ensemble
 
 # %% auto #0
 __all__ = ['OPTICS_TOLERANCE', 'OPTICS_MIN_MARGIN', 'FLOAT32_OVERFLOW_NEAR', 'BLUR_REGRESSION_VOXELS', 'RestoreInfo', 'Restored',
            'check_z_factor', 'resample_z', 'consistency_map', 'OpticsWarning', 'trained_sigma_range',
-           'outside_trained_range', 'optics_note', 'restore', 'residual_axial_blur', 'blur_regression_note',
+           'outside_trained_range', 'optics_note', 'z_margin', 'restore', 'residual_axial_blur', 'blur_regression_note',
            'check_axial_sharpening']
 
 # %% ../nbs/07a_restore.ipynb #5105dc8b
@@ -196,12 +196,19 @@ def _as_input(check: Callable, *args, **kwargs):
     except Affirm3dError: raise
     except ValueError as e: raise InputError(' '.join(str(e).split())) from None
 
+def z_margin(model, f, n_z: int, tile_z: int, least: int = 4) -> int:
+    """The z margin of the tiles: the network's measured reach along z (`predict.z_reach`), so that a stack taller than one
+    tile has no seams; `least` where one tile holds the stack, and where the reach is measured at whole f only."""
+    if n_z <= tile_z or isinstance(f, float): return least
+    return max(least, z_reach(model, f))
+
 def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, tta: bool = False,
-            tile_zyx: Sequence[int] | None = None, margin_zyx: Sequence[int] = (4, 16, 16),
+            tile_zyx: Sequence[int] | None = None, margin_zyx: Sequence[int] | None = None,
             ramp_zyx: Sequence[int] = (2, 8, 8), batch_size: int = 1, device=None, axial_sigma: float | AxialBlur | None = None,
             isotropic: bool = False, with_consistency: bool = True, progress: bool = True,
             norm: PercentileNorm | dict | None = None) -> Restored:
     """Restore a (Z, Y, X) stack (array, tensor or `Stack`) with a generator; see `Restored` for what comes back.
+    `margin_zyx`: the tiles' margins (default: the network's z reach, 16, 16).
     `norm`: the intensity normalisation (a fitted `PercentileNorm` or its state dict); None fits it on this stack.
     Pass the whole volume's when restoring it piece by piece, so that every piece is scaled alike. With the consistency
     map comes the optics check of a given or estimated blur (`OpticsWarning`, `info['optics_note']`). `axial_sigma`:
@@ -225,6 +232,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     norm = _as_norm(norm, vol)
     x = torch.from_numpy(norm(vol).astype(np.float32))
     if tile_zyx is None: tile_zyx = auto_tile_shape(vol.shape, f, device=device or 'cpu')
+    if margin_zyx is None: margin_zyx = (z_margin(model, f, vol.shape[0], tile_zyx[0]), 16, 16)
     kw = dict(z_factor=f, tile_zyx=tile_zyx, margin_zyx=margin_zyx, ramp_zyx=ramp_zyx,
               batch_size=batch_size, device=device, progress=progress)
     if tta:
