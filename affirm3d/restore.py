@@ -24,8 +24,8 @@ from .predict import z_reach, model_z_factor, predict_tiled, auto_tile_shape, di
 # %% auto #0
 __all__ = ['OPTICS_TOLERANCE', 'OPTICS_MIN_MARGIN', 'FLOAT32_OVERFLOW_NEAR', 'BLUR_REGRESSION_VOXELS', 'RestoreInfo', 'Restored',
            'check_z_factor', 'resample_z', 'consistency_map', 'OpticsWarning', 'trained_sigma_range',
-           'outside_trained_range', 'optics_note', 'z_margin', 'restore', 'residual_axial_blur', 'blur_regression_note',
-           'check_axial_sharpening']
+           'outside_trained_range', 'optics_note', 'model_percentiles', 'z_margin', 'restore', 'residual_axial_blur',
+           'blur_regression_note', 'check_axial_sharpening']
 
 # %% ../nbs/07a_restore.ipynb #5105dc8b
 class RestoreInfo(TypedDict, total=False):
@@ -183,9 +183,15 @@ def _check_finite_output(restored: torch.Tensor, model, norm: PercentileNorm):
                          "was written: restore with another model (e.g. a shipped one: --model small_f4) or train it again")
 
 # %% ../nbs/07a_restore.ipynb #12df47dc
-def _as_norm(norm, vol: np.ndarray) -> PercentileNorm:
-    "A fitted PercentileNorm: `norm` itself, rebuilt from its state dict, or fitted on `vol` if None."
-    if norm is None: return PercentileNorm().fit(vol)
+def model_percentiles(model) -> tuple[float, float]:
+    "The intensity percentiles `model` was trained with (its `TrainConfig`'s lo_pct, hi_pct); (1, 99.8) if it records none."
+    tc = getattr(model, 'train_config', None)
+    lo, hi = getattr(tc, 'lo_pct', None), getattr(tc, 'hi_pct', None)
+    return (float(lo), float(hi)) if lo is not None and hi is not None else (1.0, 99.8)
+
+def _as_norm(norm, vol: np.ndarray, model=None) -> PercentileNorm:
+    "A fitted PercentileNorm: `norm` itself, rebuilt from its state dict, or fitted on `vol` with `model`'s percentiles if None."
+    if norm is None: return PercentileNorm(*model_percentiles(model)).fit(vol)
     if isinstance(norm, dict): return PercentileNorm.from_state(norm)
     if isinstance(norm, PercentileNorm) and norm.lo is not None: return norm
     raise InputError(f"norm must be a fitted PercentileNorm, its state_dict() or None, got {type(norm).__name__}")
@@ -229,7 +235,7 @@ def restore(stack, model: Callable, voxel_um=None, z_factor: int | None = None, 
     if isinstance(model, torch.nn.Module): model.eval()
     if device is None and isinstance(model, torch.nn.Module):
         p = next(model.parameters(), None); device = p.device if p is not None else 'cpu'
-    norm = _as_norm(norm, vol)
+    norm = _as_norm(norm, vol, model)             # the percentiles the model was trained with
     x = torch.from_numpy(norm(vol).astype(np.float32))
     if tile_zyx is None: tile_zyx = auto_tile_shape(vol.shape, f, device=device or 'cpu')
     if margin_zyx is None: margin_zyx = (z_margin(model, f, vol.shape[0], tile_zyx[0]), 16, 16)

@@ -24,7 +24,7 @@ from .modelfiles import weights_sha256
 from .psf import AxialBlur, BlurSource, as_axial_blur
 from .predict import model_z_factor, model_stride, auto_tile_shape, z_reach, is_any_z
 from .fourier import z_out_slices
-from .restore import Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
+from .restore import model_percentiles, Restored, restore, check_z_factor, _as_norm, _check_optics, _estimate_quietly
 
 # %% auto #0
 __all__ = ['HALLUCINATION_NOTE', 'RESUME_TAG', 'RestoreMode', 'z_chunks', 'chunk_plan', 'auto_chunk_z', 'LazyStack', 'ModelRef',
@@ -47,10 +47,10 @@ def z_chunks(n_z: int, chunk: int, halo: int, z_factor: int) -> list[tuple[slice
     return plan
 
 # %% ../nbs/07b_restore_files.ipynb #aef59c81
-def _whole_stack_norm(stack, slab_bytes: int = 2**28) -> PercentileNorm:
+def _whole_stack_norm(stack, slab_bytes: int = 2**28, percentiles=(1.0, 99.8)) -> PercentileNorm:
     """The `PercentileNorm` that `restore` fits on a whole (Z, Y, X) stack (its float32 values, strided as
     `PercentileNorm.fit` strides them), from any sliceable array read `slab_bytes` at a time."""
-    norm, plane = PercentileNorm(), math.prod(stack.shape[1:])
+    norm, plane = PercentileNorm(*percentiles), math.prod(stack.shape[1:])
     step = max(1, math.ceil(stack.shape[0] * plane / norm.max_samples))
     per = max(1, slab_bytes // (4 * plane))
     parts = [np.asarray(stack[z:z + per], dtype=np.float32).ravel()[(-z * plane) % step::step].copy()
@@ -146,7 +146,7 @@ def plan_pieces(stack, model, chunk_z: int = 16, halo_z: int | None = None, norm
     if len(shape) != 3: raise InputError(f"stack must be (Z, Y, X), got shape {shape}")
     net = as_model(model)
     f = model_z_factor(net, z_factor)
-    norm = _whole_stack_norm(stack) if norm is None else _as_norm(norm, stack)
+    norm = _whole_stack_norm(stack, percentiles=model_percentiles(net)) if norm is None else _as_norm(norm, stack)
     if restore_kw.get('tile_zyx') is None:                # the tiling a whole restore would use, for every piece
         device = restore_kw.get('device')
         if device is None and isinstance(net, torch.nn.Module):
@@ -412,7 +412,8 @@ def restore_zarr(input_path, output_path, model: Callable, voxel_um=None, channe
     if restore_kw.get('tile_zyx') is None and before.get('restore_kw_tile'): restore_kw['tile_zyx'] = tuple(before['restore_kw_tile'])
     if chunk_z is None and before.get('chunk_z'): chunk_z = int(before['chunk_z'])
     if memory_bytes is not None and restore_kw.get('norm') is None:        # its slabs fit the memory too
-        restore_kw['norm'] = _whole_stack_norm(src, slab_bytes=max(2**20, int(memory_bytes // 8)))
+        restore_kw['norm'] = _whole_stack_norm(src, slab_bytes=max(2**20, int(memory_bytes // 8)),
+                                               percentiles=model_percentiles(as_model(model)))
     if restore_kw.get('tile_zyx') is None and memory_bytes is not None:
         restore_kw['tile_zyx'] = auto_tile_shape(src.shape, model_z_factor(as_model(model), restore_kw.get('z_factor')),
                                                  budget_bytes=memory_bytes / 4)
